@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Placeshaper.Audit;
+using Placeshaper.Organisations;
+
+namespace Placeshaper.Data;
+
+/// <summary>Turns the change tracker's pending changes into audit records: what changed, from what, to what.</summary>
+internal static class AuditCapture
+{
+    /// <summary>Secrets and bookkeeping that must never be copied into the trail.</summary>
+    private static readonly HashSet<string> Unrecorded = new(StringComparer.Ordinal)
+    {
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash", "NormalizedEmail", "NormalizedUserName",
+    };
+
+    public sealed record Change(EntityEntry Entry, string Action, Dictionary<string, object?>? Before, Dictionary<string, object?>? After)
+    {
+        public AuditDecision ToDecision() => new(
+            OrganisationOf(Entry.Entity),
+            Action,
+            Entry.Metadata.ClrType.Name,
+            KeyOf(Entry),
+            Before is null ? null : Serialize(Before),
+            After is null ? null : Serialize(After));
+    }
+
+    public static List<Change> Collect(ChangeTracker tracker)
+    {
+        var changes = new List<Change>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.Entity is AuditEntry or AuditHead)
+            {
+                continue;
+            }
+
+            var recorded = entry.Properties.Where(p => !Unrecorded.Contains(p.Metadata.Name) && !p.Metadata.IsShadowProperty()).ToList();
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    changes.Add(new Change(entry, "created", null, recorded.ToDictionary(p => p.Metadata.Name, p => Plain(p.CurrentValue))));
+                    break;
+                case EntityState.Deleted:
+                    changes.Add(new Change(entry, "deleted", recorded.ToDictionary(p => p.Metadata.Name, p => Plain(p.OriginalValue)), null));
+                    break;
+                case EntityState.Modified:
+                    var modified = recorded.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                    if (modified.Count > 0)
+                    {
+                        changes.Add(new Change(
+                            entry,
+                            "updated",
+                            modified.ToDictionary(p => p.Metadata.Name, p => Plain(p.OriginalValue)),
+                            modified.ToDictionary(p => p.Metadata.Name, p => Plain(p.CurrentValue))));
+                    }
+
+                    break;
+            }
+        }
+
+        return changes;
+    }
+
+    private static Guid? OrganisationOf(object entity) => entity switch
+    {
+        Organisation organisation => organisation.Id,
+        IOrganisationOwned owned => owned.OrganisationId,
+        _ => null,
+    };
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+
+    private static object? Plain(object? value) => value switch
+    {
+        Enum e => e.ToString(),
+        DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    private static string Serialize(Dictionary<string, object?> values) =>
+        JsonSerializer.Serialize(new SortedDictionary<string, object?>(values, StringComparer.Ordinal));
+}

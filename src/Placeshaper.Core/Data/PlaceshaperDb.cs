@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Placeshaper.Access;
+using Placeshaper.Audit;
+using Placeshaper.Organisations;
+using Placeshaper.People;
+using Placeshaper.Providers;
+
+namespace Placeshaper.Data;
+
+/// <summary>
+/// The one database context. Queries on organisation-owned data are filtered to the organisations the
+/// <see cref="AccessScope"/> may see; every save appends its changes to the hash-chained audit trail.
+/// </summary>
+public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, AccessScope scope, TimeProvider clock)
+    : IdentityUserContext<Person, Guid>(options)
+{
+    private readonly List<AuditDecision> pendingDecisions = [];
+
+    public AccessScope Scope => scope;
+
+    public TimeProvider Clock => clock;
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<Provider> Providers => Set<Provider>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
+    public DatabaseProvider Provider =>
+        Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
+    // Read by the query filters; EF evaluates these per query against the context instance.
+    private bool SeesAllOrganisations => scope.VisibleOrganisations is null;
+
+    private IReadOnlyCollection<Guid> VisibleOrganisations => scope.VisibleOrganisations ?? [];
+
+    /// <summary>Records a decision (not a field change) in the audit trail with the next save.</summary>
+    public void RecordDecision(AuditDecision decision) => pendingDecisions.Add(decision);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PlaceshaperDb).Assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IOrganisationOwned).IsAssignableFrom(t.ClrType)))
+        {
+            GetType().GetMethod(nameof(FilterToVisibleOrganisations), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entity.ClrType)
+                .Invoke(this, [builder]);
+        }
+
+        SnakeCaseNames.Apply(builder.Model);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and safe against reordering.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private void FilterToVisibleOrganisations<T>(ModelBuilder builder)
+        where T : class, IOrganisationOwned =>
+        builder.Entity<T>().HasQueryFilter(e => SeesAllOrganisations || VisibleOrganisations.Contains(e.OrganisationId));
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var changes = AuditCapture.Collect(ChangeTracker);
+        if (changes.Count == 0 && pendingDecisions.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        using var chainLock = await AuditAppendLock.AcquireAsync(this, cancellationToken);
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            await AuditAppendLock.LockInDatabaseAsync(this, cancellationToken);
+            var head = await AuditHeads.SingleOrDefaultAsync(h => h.Id == AuditHead.SingletonId, cancellationToken);
+            if (head is null)
+            {
+                head = new AuditHead();
+                AuditHeads.Add(head);
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var item in changes.Select(c => c.ToDecision()).Concat(pendingDecisions))
+            {
+                var entry = AuditChain.Append(
+                    (head.LastSequence, head.LastHash),
+                    now,
+                    item.OrganisationId,
+                    scope.PersonId,
+                    scope.ActorName,
+                    item.Action,
+                    item.EntityType,
+                    item.EntityId,
+                    item.Before,
+                    item.After);
+                AuditEntries.Add(entry);
+                head.LastSequence = entry.Sequence;
+                head.LastHash = entry.Hash;
+            }
+
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            pendingDecisions.Clear();
+            return written;
+        }
+        catch
+        {
+            // Nothing was committed: forget the audit entries this attempt made so a retry starts from the real head.
+            foreach (var added in ChangeTracker.Entries().Where(e => e.Entity is AuditEntry or AuditHead).ToList())
+            {
+                added.State = EntityState.Detached;
+            }
+
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+}

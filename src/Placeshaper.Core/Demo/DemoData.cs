@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Placeshaper.Data;
+using Placeshaper.Organisations;
+using Placeshaper.People;
+using Placeshaper.Providers;
+
+namespace Placeshaper.Demo;
+
+/// <summary>
+/// Anytown: a fictional borough council and its partners, with a person in every role, so that a new
+/// installation shows the product working. Demo people can sign in only while the installation runs in demo mode.
+/// </summary>
+public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeProvider clock)
+{
+    /// <summary>The one demo password. It is printed at start and refused outside demo mode.</summary>
+    public const string Password = "anytown-demo-2026";
+
+    public sealed record DemoPerson(string Email, string Name, string Organisation, Role Role, string? Provider = null);
+
+    public static readonly IReadOnlyList<(string Slug, string Name, OrganisationKind Kind)> Organisations =
+    [
+        ("anytown", "Anytown Borough Council", OrganisationKind.Council),
+        ("anytown-icb", "Anytown Integrated Care Board", OrganisationKind.NhsBody),
+        ("anytown-police", "Anytown Police", OrganisationKind.Police),
+    ];
+
+    public static readonly IReadOnlyList<string> Providers =
+    [
+        "Anytown Community Care CIC",
+        "Brightside Family Support",
+        "Northgate Facilities Ltd",
+    ];
+
+    public static readonly IReadOnlyList<DemoPerson> People =
+    [
+        new("administrator@anytown.example", "Alex Administrator", "anytown", Role.Administrator),
+        new("commissioner@anytown.example", "Chris Commissioner", "anytown", Role.Commissioner),
+        new("commissioner@anytown.example", "Chris Commissioner", "anytown-icb", Role.Commissioner),
+        new("procurement@anytown.example", "Priya Procurement", "anytown", Role.ProcurementOfficer),
+        new("finance@anytown.example", "Fola Finance", "anytown", Role.FinanceOfficer),
+        new("evaluator@anytown.example", "Evan Evaluator", "anytown", Role.Evaluator),
+        new("councillor@anytown.example", "Cllr Carys Jones", "anytown", Role.Councillor),
+        new("commissioner@anytown-icb.example", "Hana Health", "anytown-icb", Role.Commissioner),
+        new("administrator@anytown-icb.example", "Ian ICB-Admin", "anytown-icb", Role.Administrator),
+        new("commissioner@anytown-police.example", "Pat Police", "anytown-police", Role.Commissioner),
+        new("administrator@anytown-police.example", "Paul Police-Admin", "anytown-police", Role.Administrator),
+        new("care@anytown-community-care.example", "Cara Care", "anytown", Role.Provider, "Anytown Community Care CIC"),
+        new("hello@brightside.example", "Bea Brightside", "anytown", Role.Provider, "Brightside Family Support"),
+        new("bids@northgate-facilities.example", "Nat Northgate", "anytown", Role.Provider, "Northgate Facilities Ltd"),
+    ];
+
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Organisations.IgnoreQueryFilters().AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        await SeedAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Adds whatever part of the demo is missing; running it twice changes nothing.</summary>
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var organisations = new Dictionary<string, Organisation>(StringComparer.Ordinal);
+        foreach (var (slug, name, kind) in Organisations)
+        {
+            var organisation = await db.Organisations.IgnoreQueryFilters().SingleOrDefaultAsync(o => o.Slug == slug, cancellationToken);
+            if (organisation is null)
+            {
+                organisation = Organisation.Create(slug, name, kind, now).Value!;
+                db.Organisations.Add(organisation);
+            }
+
+            organisations[slug] = organisation;
+        }
+
+        var anytown = organisations["anytown"];
+        var providers = new Dictionary<string, Provider>(StringComparer.Ordinal);
+        foreach (var name in Providers)
+        {
+            var provider = await db.Providers.IgnoreQueryFilters().SingleOrDefaultAsync(p => p.OrganisationId == anytown.Id && p.Name == name, cancellationToken)
+                ?? db.Providers.Add(Provider.Register(anytown.Id, name, now)).Entity;
+            providers[name] = provider;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var demo in People)
+        {
+            var person = await people.FindByEmailAsync(demo.Email);
+            if (person is null)
+            {
+                person = new Person { UserName = demo.Email, Email = demo.Email, EmailConfirmed = true, DisplayName = demo.Name, IsDemo = true, CreatedAt = now };
+                var created = await people.CreateAsync(person, Password);
+                if (!created.Succeeded)
+                {
+                    throw new InvalidOperationException("Could not create demo person " + demo.Email + ": " + string.Join("; ", created.Errors.Select(e => e.Description)));
+                }
+            }
+
+            var organisationId = organisations[demo.Organisation].Id;
+            var providerId = demo.Provider is null ? (Guid?)null : providers[demo.Provider].Id;
+            var exists = await db.Memberships.IgnoreQueryFilters()
+                .AnyAsync(m => m.PersonId == person.Id && m.OrganisationId == organisationId && m.Role == demo.Role, cancellationToken);
+            if (!exists)
+            {
+                db.Memberships.Add(Membership.Grant(person.Id, organisationId, demo.Role, providerId, now));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

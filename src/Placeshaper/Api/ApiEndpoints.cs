@@ -1,0 +1,33 @@
+using Placeshaper.Access;
+using Placeshaper.Audit;
+using Placeshaper.Hosting;
+using Placeshaper.Organisations;
+using Placeshaper.People;
+
+namespace Placeshaper.Api;
+
+/// <summary>
+/// The JSON API under <c>/api/v1</c>. Everything about one organisation hangs off <c>/orgs/{org}</c>, whose
+/// filter is the single gate for organisation isolation; each area maps its own endpoints onto these groups.
+/// </summary>
+public static class ApiEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(WebApp.ApiScheme)
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithTags("Organisations");
+        var organisation = api.MapGroup("/orgs/{org}")
+            .AddEndpointFilter<OrganisationEndpointFilter>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        OrganisationsApi.Map(api, organisation);
+        MembersApi.Map(organisation);
+        AuditApi.Map(organisation);
+        TokensApi.Map(api);
+    }
+}

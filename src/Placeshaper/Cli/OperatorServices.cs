@@ -1,0 +1,32 @@
+using Placeshaper.Data;
+using Placeshaper.Demo;
+using Placeshaper.People;
+
+namespace Placeshaper.Cli;
+
+/// <summary>The services a command-line verb needs, acting as the installation's operator.</summary>
+public static class OperatorServices
+{
+    public static ServiceProvider Create(string? connectionString)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(TimeProvider.System);
+        services.AddPlaceshaperDb(connectionString);
+        services.AddPlaceshaperIdentity();
+        services.AddScoped<DemoData>();
+        services.AddScoped<AddMember>();
+        services.AddScoped<Access.IssueToken>();
+        services.AddScoped<Access.Viewer>();
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        return provider;
+    }
+
+    /// <summary>A scope whose database writes are audited as the operator running <paramref name="verb"/>.</summary>
+    public static AsyncServiceScope OperatorScope(this ServiceProvider services, string verb)
+    {
+        var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScope>().ActAsOperator(verb);
+        return scope;
+    }
+}

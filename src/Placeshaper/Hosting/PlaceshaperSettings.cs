@@ -1,0 +1,10 @@
+using Placeshaper.Data;
+
+namespace Placeshaper.Hosting;
+
+/// <summary>What an installation was started with.</summary>
+public sealed record PlaceshaperSettings(DatabaseProvider Provider, string ConnectionString, bool DemoMode)
+{
+    /// <summary>Request bodies above this are refused with 413 (uploads that need more declare their own limit).</summary>
+    public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+}

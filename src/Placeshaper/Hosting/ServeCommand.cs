@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Placeshaper.Cli;
+using Placeshaper.Data;
+using Placeshaper.Demo;
+using Placeshaper.Organisations;
+
+namespace Placeshaper.Hosting;
+
+public static class ServeCommand
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    private static readonly Option<string?> Urls = new("--urls") { Description = $"Addresses to listen on (ASP.NET Core's --urls). Default {DefaultUrl}" };
+
+    private static readonly Option<bool> DemoOption = new("--demo")
+    {
+        Description = "Demo mode: seed Anytown's demo data when the database is empty and allow the demo sign-ins. On by default for the embedded SQLite database only.",
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("serve", "Run the web UI and JSON API (the default verb). Migrates the database first.")
+        {
+            Urls,
+            DemoOption,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var given = PlaceshaperCli.ConnectionString(parse);
+        var (provider, connectionString) = DatabaseConnection.Resolve(given);
+        var demoMode = parse.GetValue(DemoOption) || given is null
+            || string.Equals(Environment.GetEnvironmentVariable("PLACESHAPER_DEMO"), "true", StringComparison.OrdinalIgnoreCase);
+        var urls = parse.GetValue(Urls) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrl;
+
+        var app = WebApp.Build(new PlaceshaperSettings(provider, connectionString, demoMode), [.. parse.UnmatchedTokens, "--urls", urls]);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<AccessScope>().ActAsOperator("serve");
+            var db = scope.ServiceProvider.GetRequiredService<PlaceshaperDb>();
+            var applied = await Migrator.MigrateAsync(db, cancellationToken);
+            if (applied.Count > 0)
+            {
+                Console.WriteLine($"Database migrated ({provider}): {string.Join(", ", applied)}");
+            }
+
+            if (demoMode && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(cancellationToken))
+            {
+                Console.WriteLine("Seeded the Anytown demo data.");
+            }
+        }
+
+        await app.StartAsync(cancellationToken);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Console.WriteLine();
+        Console.WriteLine($"Placeshaper is running at {string.Join(", ", addresses)}  (database: {Describe(provider, connectionString)})");
+        if (demoMode)
+        {
+            Console.WriteLine($"Demo mode. Sign in with any of these, password: {DemoData.Password}");
+            foreach (var person in DemoData.People.DistinctBy(p => p.Email))
+            {
+                Console.WriteLine($"  {person.Email,-42} {person.Role.Describe()} at {person.Organisation}");
+            }
+        }
+
+        Console.WriteLine("Press Ctrl+C to stop.");
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+
+    private static string Describe(DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            return "SQLite " + new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        }
+
+        var postgres = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        return $"PostgreSQL {postgres.Host}:{postgres.Port}/{postgres.Database}";
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Placeshaper.Access;
+using Placeshaper.Api;
+using Placeshaper.Data;
+using Placeshaper.Demo;
+using Placeshaper.Organisations;
+using Placeshaper.People;
+
+namespace Placeshaper.Hosting;
+
+/// <summary>Builds the web application: the UI and the JSON API over one database. Used by <c>serve</c> and by the tests.</summary>
+public static class WebApp
+{
+    public const string ApiScheme = "Placeshaper";
+
+    public static WebApplication Build(PlaceshaperSettings settings, string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes;
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddPlaceshaperDb(settings.ConnectionString);
+        services.AddScoped<Viewer>();
+        services.AddScoped<OrganisationContext>();
+        services.AddScoped<DemoData>();
+        services.AddScoped<AddMember>();
+        services.AddScoped<IssueToken>();
+
+        AddAuthentication(builder);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiScheme, policy => policy.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser());
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "placeshaper.antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddRazorPages(options =>
+            {
+                options.RootDirectory = "/";
+                options.Conventions.AuthorizeFolder("/");
+                options.Conventions.AllowAnonymousToFolder("/Public");
+            })
+            .AddMvcOptions(options => options.Filters.Add<OrganisationPageFilter>());
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ctx =>
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+        });
+        services.AddOpenApi("v1", OpenApiSetup.Configure);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    private static void AddAuthentication(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddPlaceshaperIdentity().AddSignInManager();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        var authentication = services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddPolicyScheme(ApiScheme, "Bearer token or session", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.Count > 0 ? BearerTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        authentication.AddIdentityCookies(cookies =>
+        {
+            cookies.ApplicationCookie?.Configure(options =>
+            {
+                options.Cookie.Name = "placeshaper.session";
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.LoginPath = "/sign-in";
+                options.LogoutPath = "/sign-out";
+                options.AccessDeniedPath = "/forbidden";
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+                options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            });
+        });
+        OpenIdConnectSignIn.AddIfConfigured(authentication, builder.Configuration);
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = apiStatus;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<PlaceshaperSettings>();
+        var enGb = new CultureInfo("en-GB");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(enGb),
+            SupportedCultures = [enGb],
+            SupportedUICultures = [enGb],
+        });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusPages.WriteAsync);
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<RequestSizeLimit>(settings.MaxRequestBodyBytes);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<ViewerMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        ApiEndpoints.Map(app);
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = "api/docs";
+            options.SwaggerEndpoint("/openapi/v1.json", "Placeshaper API v1");
+            options.DocumentTitle = "Placeshaper API reference";
+        });
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+    }
+}

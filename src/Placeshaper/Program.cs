@@ -1,0 +1,3 @@
+using Placeshaper.Cli;
+
+return await PlaceshaperCli.Build().Parse(args).InvokeAsync();

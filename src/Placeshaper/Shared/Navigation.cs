@@ -1,0 +1,52 @@
+using Placeshaper.Access;
+using Placeshaper.Organisations;
+
+namespace Placeshaper.Shared;
+
+/// <summary>
+/// The service navigation: an organisation's pages in the order of the commissioning cycle, listing only
+/// what exists in this version and what the viewer's roles there may open. Each area adds its pages here.
+/// </summary>
+public static class Navigation
+{
+    public enum Stage
+    {
+        Overview,
+        AssessNeeds,
+        SetOutcomes,
+        Design,
+        Source,
+        ManageDelivery,
+        ReviewAndLearn,
+        Administration,
+    }
+
+    public sealed record Item(Stage Stage, string Title, string Path, IReadOnlyList<Role> Roles);
+
+    /// <summary>Paths are relative to <c>/o/{org}</c>; no roles means every member.</summary>
+    public static readonly IReadOnlyList<Item> Items =
+    [
+        new(Stage.Overview, "Overview", "", []),
+        new(Stage.Administration, "People", "/people", [Role.Administrator]),
+        new(Stage.Administration, "Audit trail", "/audit", [Role.Administrator]),
+    ];
+
+    public sealed record Link(string Title, string Href, bool IsCurrent);
+
+    public static IReadOnlyList<Link> For(ViewerOrganisation organisation, string currentPath)
+    {
+        var root = "/o/" + organisation.Slug;
+        return Items
+            .Where(i => i.Roles.Count == 0 || organisation.HasAny(i.Roles))
+            .OrderBy(i => i.Stage)
+            .Select(i =>
+            {
+                var href = root + i.Path;
+                var current = i.Path.Length == 0
+                    ? string.Equals(currentPath.TrimEnd('/'), root, StringComparison.OrdinalIgnoreCase)
+                    : currentPath.StartsWith(href, StringComparison.OrdinalIgnoreCase);
+                return new Link(i.Title, href, current);
+            })
+            .ToList();
+    }
+}
