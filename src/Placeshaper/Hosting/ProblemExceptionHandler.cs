@@ -41,14 +41,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     }
 
     private static string FieldOf(BadHttpRequestException bad) =>
-        bad.InnerException is JsonException { Path: { Length: > 0 } path } ? JsonPathToField(path) : "body";
+        bad.InnerException is JsonException { Path: { } path } ? JsonPathToField(path) : "body";
 
     /// <summary>"$.roles[0]" becomes "roles[0]", the way validation problems name fields.</summary>
-    private static string JsonPathToField(string path) => path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+    private static string JsonPathToField(string path) => path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$') is { Length: > 0 } rest ? rest : "body";
 
     private static string Describe(BadHttpRequestException bad) => bad.InnerException switch
     {
-        JsonException json when json.Path is { Length: > 0 } => $"The value at '{JsonPathToField(json.Path)}' is not valid: {FirstSentence(json.Message)}",
+        JsonException json when json.Path is { Length: > 1 } => $"The value at '{JsonPathToField(json.Path)}' is not valid: {FirstSentence(json.Message)}",
         JsonException => "The body is not valid JSON.",
         _ => bad.Message,
     };

@@ -21,6 +21,7 @@ public static class WebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            ApplicationName = typeof(WebApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
@@ -84,7 +85,8 @@ public static class WebApp
 
         var authentication = services.AddAuthentication(options =>
             {
-                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                // Requests carrying an Authorization header are API calls with a bearer token; the rest use the session cookie.
+                options.DefaultScheme = ApiScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddPolicyScheme(ApiScheme, "Bearer token or session", options =>
