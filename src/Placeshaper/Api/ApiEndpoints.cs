@@ -8,7 +8,7 @@ namespace Placeshaper.Api;
 
 /// <summary>
 /// The JSON API under <c>/api/v1</c>. Everything about one organisation hangs off <c>/orgs/{org}</c>, whose
-/// filter is the single gate for organisation isolation; each area maps its own endpoints onto these groups.
+/// <see cref="OrganisationGate"/> is the single gate for organisation isolation; each area maps its own endpoints onto these groups.
 /// </summary>
 public static class ApiEndpoints
 {
@@ -21,7 +21,6 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithTags("Organisations");
         var organisation = api.MapGroup("/orgs/{org}")
-            .AddEndpointFilter<OrganisationEndpointFilter>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -55,8 +55,7 @@ public static class WebApp
                 options.RootDirectory = "/";
                 options.Conventions.AuthorizeFolder("/");
                 options.Conventions.AllowAnonymousToFolder("/Public");
-            })
-            .AddMvcOptions(options => options.Filters.Add<OrganisationPageFilter>());
+            });
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier);
@@ -145,6 +144,7 @@ public static class WebApp
         app.UseAuthentication();
         app.UseMiddleware<ViewerMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<OrganisationGate>();
         app.UseAntiforgery();
 
         app.MapRazorPages();

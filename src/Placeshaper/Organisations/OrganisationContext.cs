@@ -2,7 +2,7 @@ using Placeshaper.Access;
 
 namespace Placeshaper.Organisations;
 
-/// <summary>The organisation a request is about, once <see cref="OrganisationAccess"/> has let it through.</summary>
+/// <summary>The organisation a request is about, once <see cref="OrganisationGate"/> has let it through.</summary>
 public sealed class OrganisationContext
 {
     private ViewerOrganisation? current;

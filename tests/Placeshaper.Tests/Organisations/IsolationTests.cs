@@ -1,0 +1,158 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Placeshaper.Tests.Infrastructure;
+
+namespace Placeshaper.Tests.Organisations;
+
+/// <summary>
+/// Walks every API route and every organisation page as an administrator of Anytown Borough Council against the
+/// resources of Anytown Police, expecting nothing but 403 or 404 and nothing of the police's data in any answer.
+/// A new route fails this test until it is placed in one of the categories below.
+/// </summary>
+public abstract class IsolationTests<TApp>(TApp app)
+    where TApp : TestApp
+{
+    private const string Attacker = "administrator@anytown.example";
+    private const string OtherOrganisation = "anytown-police";
+    private const string OtherAdministrator = "administrator@anytown-police.example";
+
+    /// <summary>Routes that answer about the caller alone; checked for leaks rather than for a refusal.</summary>
+    private static readonly HashSet<string> CallerScoped =
+    [
+        "GET /api/v1/me",
+        "GET /api/v1/orgs",
+        "GET /api/v1/tokens",
+        "POST /api/v1/tokens",
+    ];
+
+    [Fact]
+    public async Task Every_API_route_refuses_another_organisations_resources()
+    {
+        app.RequireDatabase();
+        var other = await OtherOrganisationsResourcesAsync();
+        using var api = await app.ApiAsAsync(Attacker);
+        var walked = new List<string>();
+
+        foreach (var (method, pattern) in ApiRoutes())
+        {
+            var route = $"{method} /{pattern}";
+            var path = "/" + pattern
+                .Replace("{org}", OtherOrganisation, StringComparison.Ordinal)
+                .Replace("{personId:guid}", other.PersonId.ToString(), StringComparison.Ordinal)
+                .Replace("{id:guid}", other.TokenId.ToString(), StringComparison.Ordinal)
+                .Replace("{role}", "Administrator", StringComparison.Ordinal);
+            path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
+
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (method is "POST" or "PUT" or "PATCH")
+            {
+                request.Content = new StringContent(
+                    $"{{\"email\":\"intruder@example.org\",\"displayName\":\"Intruder\",\"roles\":[\"Administrator\"],\"organisation\":\"{OtherOrganisation}\",\"name\":\"x\"}}",
+                    System.Text.Encoding.UTF8,
+                    "application/json");
+            }
+
+            var response = await api.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            if (CallerScoped.Contains(route))
+            {
+                ((int)response.StatusCode).ShouldBeLessThan(500, route);
+                body.ShouldNotContain(OtherOrganisation + "\"", Case.Insensitive, route);
+                body.ShouldNotContain(OtherAdministrator, Case.Insensitive, route);
+                body.ShouldNotContain(other.TokenId.ToString(), Case.Insensitive, route);
+            }
+            else
+            {
+                response.StatusCode.ShouldBeOneOf([HttpStatusCode.NotFound, HttpStatusCode.Forbidden], $"{route} as {path}: {body}");
+            }
+
+            walked.Add(route);
+        }
+
+        walked.ShouldContain("GET /api/v1/orgs/{org}/audit");
+        walked.ShouldContain("DELETE /api/v1/tokens/{id:guid}");
+        walked.Count.ShouldBeGreaterThanOrEqualTo(9);
+        await ShouldBeUntouchedAsync(other);
+    }
+
+    [Fact]
+    public async Task Every_organisation_page_is_not_found_for_a_non_member()
+    {
+        app.RequireDatabase();
+        using var browser = await app.SignInAsync(Attacker);
+        var pages = OrganisationPages();
+        pages.ShouldNotBeEmpty();
+
+        foreach (var pattern in pages)
+        {
+            var path = "/" + pattern.Replace("{org}", OtherOrganisation, StringComparison.Ordinal);
+            using var get = await browser.GetAsync(path);
+            var body = await get.Content.ReadAsStringAsync();
+
+            get.StatusCode.ShouldBe(HttpStatusCode.NotFound, path);
+            body.ShouldNotContain("Anytown Police", Case.Insensitive, path);
+
+            using var post = await browser.PostFormAsync("/o/anytown/people", path, new() { ["Input.Email"] = "intruder@example.org", ["Input.Roles"] = "Administrator" });
+            post.StatusCode.ShouldBe(HttpStatusCode.NotFound, "POST " + path);
+        }
+
+        (await app.WithDbAsync(db => db.Users.AnyAsync(p => p.Email == "intruder@example.org"))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Queries_on_organisation_data_are_filtered_even_without_a_where_clause()
+    {
+        app.RequireDatabase();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Placeshaper.Data.PlaceshaperDb>();
+        var anytown = await app.OrganisationIdAsync("anytown");
+        scope.ServiceProvider.GetRequiredService<Placeshaper.Data.AccessScope>().ActAsPerson(Guid.NewGuid(), "someone", [anytown]);
+
+        var organisations = await db.Memberships.Select(m => m.OrganisationId).Distinct().ToListAsync();
+        var providers = await db.Providers.Select(p => p.OrganisationId).Distinct().ToListAsync();
+
+        organisations.ShouldBe([anytown]);
+        providers.ShouldBe([anytown]);
+    }
+
+    private IEnumerable<(string Method, string Pattern)> ApiRoutes() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/v1", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText!.TrimStart('/').TrimEnd('/'))))
+            .Distinct()
+            .OrderBy(r => r.Item2, StringComparer.Ordinal);
+
+    private List<string> OrganisationPages() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && e.RoutePattern.RawText!.Contains("{org}", StringComparison.Ordinal))
+            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct()
+            .ToList();
+
+    private sealed record OtherResources(Guid PersonId, Guid TokenId, int Memberships);
+
+    private async Task<OtherResources> OtherOrganisationsResourcesAsync()
+    {
+        var personId = await app.PersonIdAsync(OtherAdministrator);
+        await app.IssueTokenAsync(OtherAdministrator);
+        var tokenId = await app.WithDbAsync(db => db.ApiTokens.Where(t => t.PersonId == personId).Select(t => t.Id).FirstAsync());
+        var memberships = await app.WithDbAsync(db => db.Memberships.CountAsync(m => m.PersonId == personId));
+        return new OtherResources(personId, tokenId, memberships);
+    }
+
+    private async Task ShouldBeUntouchedAsync(OtherResources other)
+    {
+        (await app.WithDbAsync(db => db.Memberships.CountAsync(m => m.PersonId == other.PersonId))).ShouldBe(other.Memberships);
+        (await app.WithDbAsync(db => db.ApiTokens.Where(t => t.Id == other.TokenId).Select(t => t.RevokedAt).SingleAsync())).ShouldBeNull();
+        (await app.WithDbAsync(db => db.Users.AnyAsync(p => p.Email == "intruder@example.org"))).ShouldBeFalse();
+    }
+}
+
+public sealed class IsolationTestsOnSqlite(SqliteApp app) : IsolationTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class IsolationTestsOnPostgres(PostgresApp app) : IsolationTests<PostgresApp>(app), IClassFixture<PostgresApp>;
