@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Placeshaper.Data;
 using Placeshaper.Demo;
 using Placeshaper.People;
@@ -13,6 +14,7 @@ public static class OperatorServices
         services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddPlaceshaperDb(connectionString);
+        services.AddDataProtection().SetApplicationName(Hosting.WebApp.ApplicationName);
         services.AddPlaceshaperIdentity();
         services.AddScoped<DemoData>();
         services.AddScoped<AddMember>();

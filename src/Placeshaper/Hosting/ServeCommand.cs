@@ -33,6 +33,13 @@ public static class ServeCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        // Unrecognised tokens pass through to ASP.NET Core's configuration, which takes only --key value pairs.
+        if (parse.UnmatchedTokens is [var first, ..] && !first.StartsWith("--", StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync($"Unknown command '{first}'. Run `placeshaper --help` for the verbs.");
+            return 2;
+        }
+
         var given = PlaceshaperCli.ConnectionString(parse);
         var (provider, connectionString) = DatabaseConnection.Resolve(given);
         var demoMode = parse.GetValue(DemoOption) || given is null

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -15,6 +16,9 @@ namespace Placeshaper.Hosting;
 public static class WebApp
 {
     public const string ApiScheme = "Placeshaper";
+
+    /// <summary>Shared by every instance and the CLI so that they can read each other's protected data (cookies, tokens).</summary>
+    public const string ApplicationName = "Placeshaper";
 
     public static WebApplication Build(PlaceshaperSettings settings, string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -34,6 +38,7 @@ public static class WebApp
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
+        services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddPlaceshaperDb(settings.ConnectionString);
         services.AddScoped<Viewer>();
         services.AddScoped<OrganisationContext>();
