@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 
 namespace Placeshaper.Audit;
 
@@ -11,14 +10,17 @@ public static class AuditChain
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
     /// <summary>
-    /// SHA-256 over every field in a fixed order, as a JSON array so no field can bleed into the next.
-    /// Times are truncated to whole microseconds before they are stored, the precision both databases keep.
+    /// SHA-256 over every field in a fixed order. Each field is written as its length, a colon and its text
+    /// (a missing field as "-"), so no field can bleed into the next and no serializer's escaping rules, which
+    /// could change between runtime versions, are involved. Times are truncated to whole microseconds before
+    /// they are stored, the precision both databases keep.
     /// </summary>
     public static string ComputeHash(AuditEntry e)
     {
-        var canonical = JsonSerializer.Serialize(new object?[]
+        var canonical = new StringBuilder();
+        foreach (var field in new[]
         {
-            e.Sequence,
+            e.Sequence.ToString(CultureInfo.InvariantCulture),
             e.At.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
             e.OrganisationId?.ToString("D"),
             e.ActorId?.ToString("D"),
@@ -29,8 +31,12 @@ public static class AuditChain
             e.Before,
             e.After,
             e.PreviousHash,
-        });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        })
+        {
+            canonical.Append(field is null ? "-" : field.Length.ToString(CultureInfo.InvariantCulture) + ":" + field).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
     }
 
     public static DateTime TruncateToMicroseconds(DateTime utc) =>

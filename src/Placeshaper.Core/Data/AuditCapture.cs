@@ -32,7 +32,8 @@ internal static class AuditCapture
         var changes = new List<Change>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry or AuditHead)
+            // Identity's stored tokens (authenticator keys, recovery codes) are secrets through and through.
+            if (entry.Entity is AuditEntry or AuditHead or Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>)
             {
                 continue;
             }

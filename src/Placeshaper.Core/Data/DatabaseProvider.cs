@@ -55,6 +55,13 @@ public static class DatabaseConnection
             builder.Password = Uri.UnescapeDataString(userInfo[1]);
         }
 
+        // Query parameters such as ?sslmode=require are connection settings too.
+        foreach (var pair in url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            builder[Uri.UnescapeDataString(parts[0])] = parts.Length == 2 ? Uri.UnescapeDataString(parts[1]) : "";
+        }
+
         return builder.ConnectionString;
     }
 }

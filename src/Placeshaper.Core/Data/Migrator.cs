@@ -18,6 +18,8 @@ public static class Migrator
 {
     public const string HistoryTable = "placeshaper_migrations";
 
+    private const long PostgresMigrationLock = 7363735;
+
     public sealed record Script(string Id, string Sql)
     {
         public string Checksum => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
@@ -42,13 +44,15 @@ public static class Migrator
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        var locked = false;
         try
         {
-            var connection = db.Database.GetDbConnection();
             if (db.Provider == DatabaseProvider.Postgres)
             {
-                // Several servers may start at once; only one migrates, the others wait and then find nothing to do.
-                await ExecuteAsync(connection, null, "SELECT pg_advisory_lock(7363735)", cancellationToken);
+                // Several servers may migrate at once; one does, the others wait and then find nothing to do.
+                await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({PostgresMigrationLock})", cancellationToken);
+                locked = true;
             }
             else
             {
@@ -87,15 +91,15 @@ public static class Migrator
                 newlyApplied.Add(script.Id);
             }
 
-            if (db.Provider == DatabaseProvider.Postgres)
-            {
-                await ExecuteAsync(connection, null, "SELECT pg_advisory_unlock(7363735)", cancellationToken);
-            }
-
             return newlyApplied;
         }
         finally
         {
+            if (locked)
+            {
+                await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({PostgresMigrationLock})", CancellationToken.None);
+            }
+
             await db.Database.CloseConnectionAsync();
         }
     }
@@ -106,12 +110,12 @@ public static class Migrator
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var applied = await AppliedAsync(db.Database.GetDbConnection(), cancellationToken);
+            var connection = db.Database.GetDbConnection();
+            var hasHistory = db.Provider == DatabaseProvider.Postgres
+                ? await ScalarAsync(connection, $"SELECT to_regclass('{HistoryTable}') IS NOT NULL", cancellationToken)
+                : await ScalarAsync(connection, $"SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = '{HistoryTable}'", cancellationToken);
+            var applied = hasHistory ? await AppliedAsync(connection, cancellationToken) : [];
             return ScriptsFor(db.Provider).Where(s => !applied.ContainsKey(s.Id)).Select(s => s.Id).ToList();
-        }
-        catch (DbException)
-        {
-            return ScriptsFor(db.Provider).Select(s => s.Id).ToList();
         }
         finally
         {
@@ -131,6 +135,13 @@ public static class Migrator
         }
 
         return applied;
+    }
+
+    private static async Task<bool> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Placeshaper.Data;
+using Placeshaper.Hosting;
 
 namespace Placeshaper.Access;
 
@@ -16,6 +17,7 @@ public sealed class BearerTokenHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     PlaceshaperDb db,
+    PlaceshaperSettings settings,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -48,7 +50,7 @@ public sealed class BearerTokenHandler(
         }
 
         var person = await db.Users.AsNoTracking().SingleOrDefaultAsync(p => p.Id == token.PersonId, Context.RequestAborted);
-        if (person is null || (person.LockoutEnd is { } end && end > clock.GetUtcNow()))
+        if (person is null || (person.LockoutEnd is { } end && end > clock.GetUtcNow()) || (person.IsDemo && !settings.DemoMode))
         {
             return AuthenticateResult.Fail("Person unavailable.");
         }

@@ -52,8 +52,14 @@ public sealed class OpenIdConnectHandler(
     private async Task<OpenIdConnectConfiguration> UseDiscoveredEndpointsAsync()
     {
         var configuration = await Manager.GetConfigurationAsync(Context.RequestAborted);
-        Options.AuthorizationEndpoint = configuration.AuthorizationEndpoint;
-        Options.TokenEndpoint = configuration.TokenEndpoint;
+
+        // The options are shared by all requests; the discovered endpoints rarely change, so write them only when they do.
+        if (Options.AuthorizationEndpoint != configuration.AuthorizationEndpoint || Options.TokenEndpoint != configuration.TokenEndpoint)
+        {
+            Options.AuthorizationEndpoint = configuration.AuthorizationEndpoint;
+            Options.TokenEndpoint = configuration.TokenEndpoint;
+        }
+
         return configuration;
     }
 

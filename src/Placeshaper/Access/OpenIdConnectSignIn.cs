@@ -40,11 +40,17 @@ public static class OpenIdConnectSignIn
             return;
         }
 
+        // Placeshaper signs in as a confidential client (a server that can keep a secret), as Entra ID web apps do.
+        if (string.IsNullOrWhiteSpace(settings.ClientSecret))
+        {
+            throw new InvalidOperationException("Authentication:OpenIdConnect has an Authority and ClientId but no ClientSecret; set all three, or none.");
+        }
+
         authentication.Services.AddSingleton(settings);
         authentication.AddScheme<OpenIdConnectOptions, OpenIdConnectHandler>(Scheme, settings.DisplayName, options =>
         {
             options.ClientId = settings.ClientId;
-            options.ClientSecret = settings.ClientSecret ?? "";
+            options.ClientSecret = settings.ClientSecret;
             options.CallbackPath = settings.CallbackPath;
             options.SignInScheme = Microsoft.AspNetCore.Identity.IdentityConstants.ExternalScheme;
             options.UsePkce = true;

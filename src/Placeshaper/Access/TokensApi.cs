@@ -28,9 +28,15 @@ public static class TokensApi
         return TypedResults.Ok<IReadOnlyList<TokenSummary>>(rows);
     }
 
-    private static async Task<Results<Created<CreatedToken>, ValidationProblem>> CreateAsync(
+    private static async Task<Results<Created<CreatedToken>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateToken request, IssueToken issue, Viewer viewer, CancellationToken cancellationToken)
     {
+        // A token could otherwise outlive or outreach itself by minting a wider, longer one.
+        if (viewer.TokenId is not null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: "Tokens are created by a signed-in person or an operator, not by another token.");
+        }
+
         var result = await issue.HandleAsync(viewer, request.Name, request.Organisation, request.Days, cancellationToken);
         if (!result.Succeeded)
         {

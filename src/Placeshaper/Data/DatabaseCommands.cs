@@ -34,7 +34,7 @@ public static class DatabaseCommands
             return 0;
         });
 
-        var check = new Command("check", "Exit non-zero if the database's schema differs from what this version of Placeshaper expects.");
+        var check = new Command("check", "Exit non-zero if the database has migrations this version of Placeshaper would apply (for deployment checks).");
         check.SetAction(async (parse, cancellationToken) =>
         {
             await using var services = OperatorServices.Create(PlaceshaperCli.ConnectionString(parse));

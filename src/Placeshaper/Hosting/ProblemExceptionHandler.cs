@@ -12,6 +12,19 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        // By now the middleware has pointed the request at the error page; the feature keeps where it was going.
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        {
+            // Pages: the exception handler middleware re-executes the request as the error page.
+            if (exception is not BadHttpRequestException)
+            {
+                log.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, path);
+            }
+
+            return false;
+        }
+
         ProblemDetails problem;
         if (exception is BadHttpRequestException bad)
         {
@@ -27,7 +40,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         }
         else
         {
-            log.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+            log.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, path);
             problem = new ProblemDetails { Status = 500, Title = "Something went wrong", Detail = "The error has been logged. Try again, or tell your administrator the trace id." };
         }
 

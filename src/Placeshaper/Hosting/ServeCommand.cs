@@ -14,9 +14,14 @@ public static class ServeCommand
 
     private static readonly Option<string?> Urls = new("--urls") { Description = $"Addresses to listen on (ASP.NET Core's --urls). Default {DefaultUrl}" };
 
+    private static readonly Option<bool> MigrateOption = new("--migrate")
+    {
+        Description = "Apply pending migrations before serving. Always done for SQLite; for PostgreSQL prefer `placeshaper db migrate` as a deployment step.",
+    };
+
     private static readonly Option<bool> DemoOption = new("--demo")
     {
-        Description = "Demo mode: seed Anytown's demo data when the database is empty and allow the demo sign-ins. On by default for the embedded SQLite database only.",
+        Description = "Demo mode: seed Anytown's demo data when the database is empty and allow the demo sign-ins. On by default for the embedded SQLite database only; PLACESHAPER_DEMO=true|false overrides.",
     };
 
     public static Command Create()
@@ -25,6 +30,7 @@ public static class ServeCommand
         {
             Urls,
             DemoOption,
+            MigrateOption,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
@@ -42,8 +48,7 @@ public static class ServeCommand
 
         var given = PlaceshaperCli.ConnectionString(parse);
         var (provider, connectionString) = DatabaseConnection.Resolve(given);
-        var demoMode = parse.GetValue(DemoOption) || given is null
-            || string.Equals(Environment.GetEnvironmentVariable("PLACESHAPER_DEMO"), "true", StringComparison.OrdinalIgnoreCase);
+        var demoMode = DemoMode(parse.GetValue(DemoOption), given is null, Environment.GetEnvironmentVariable("PLACESHAPER_DEMO"));
         var urls = parse.GetValue(Urls) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrl;
 
         var app = WebApp.Build(new PlaceshaperSettings(provider, connectionString, demoMode), [.. parse.UnmatchedTokens, "--urls", urls]);
@@ -51,10 +56,19 @@ public static class ServeCommand
         {
             scope.ServiceProvider.GetRequiredService<AccessScope>().ActAsOperator("serve");
             var db = scope.ServiceProvider.GetRequiredService<PlaceshaperDb>();
-            var applied = await Migrator.MigrateAsync(db, cancellationToken);
-            if (applied.Count > 0)
+            if (provider == DatabaseProvider.Sqlite || parse.GetValue(MigrateOption))
             {
-                Console.WriteLine($"Database migrated ({provider}): {string.Join(", ", applied)}");
+                var applied = await Migrator.MigrateAsync(db, cancellationToken);
+                if (applied.Count > 0)
+                {
+                    Console.WriteLine($"Database migrated ({provider}): {string.Join(", ", applied)}");
+                }
+            }
+            else if (await Migrator.PendingAsync(db, cancellationToken) is { Count: > 0 } pending)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"The database needs {pending.Count} migration(s) ({string.Join(", ", pending)}). Run `placeshaper db migrate` first, or start with --migrate.");
+                return 1;
             }
 
             if (demoMode && await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(cancellationToken))
@@ -80,6 +94,10 @@ public static class ServeCommand
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
+
+    /// <summary>On with --demo; else as PLACESHAPER_DEMO says (true/false); else only for the embedded default database.</summary>
+    internal static bool DemoMode(bool flag, bool embeddedDefault, string? environment) =>
+        flag || (bool.TryParse(environment, out var fromEnvironment) ? fromEnvironment : embeddedDefault);
 
     private static string Describe(DatabaseProvider provider, string connectionString)
     {

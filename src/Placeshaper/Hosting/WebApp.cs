@@ -32,13 +32,20 @@ public static class WebApp
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes;
+            // The ceiling for any endpoint; RequestSizeLimit applies each endpoint's own, lower, limit.
+            kestrel.Limits.MaxRequestBodySize = RequestSizeLimit.Ceiling;
         });
 
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.AddDataProtection().SetApplicationName(ApplicationName);
+        var dataProtection = services.AddDataProtection().SetApplicationName(ApplicationName);
+        if (builder.Configuration["Placeshaper:KeysDirectory"] is { Length: > 0 } keys)
+        {
+            // Several instances behind a load balancer must share their keys, or cookies and forms fail between them.
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+
         services.AddPlaceshaperDb(settings.ConnectionString);
         services.AddScoped<Viewer>();
         services.AddScoped<OrganisationContext>();
@@ -89,13 +96,15 @@ public static class WebApp
 
         var authentication = services.AddAuthentication(options =>
             {
-                // Requests carrying an Authorization header are API calls with a bearer token; the rest use the session cookie.
+                // API calls carrying an Authorization header use a bearer token; everything else, pages included, the session cookie.
                 options.DefaultScheme = ApiScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddPolicyScheme(ApiScheme, "Bearer token or session", options =>
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.Count > 0 ? BearerTokenHandler.SchemeName : IdentityConstants.ApplicationScheme)
+                    context.Request.Headers.Authorization.Count > 0 && context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                        ? BearerTokenHandler.SchemeName
+                        : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         authentication.AddIdentityCookies(cookies =>
         {
@@ -140,12 +149,16 @@ public static class WebApp
             SupportedCultures = [enGb],
             SupportedUICultures = [enGb],
         });
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/errors/other",
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages(StatusPages.WriteAsync);
         app.UseMiddleware<SecurityHeaders>();
-        app.UseMiddleware<RequestSizeLimit>(settings.MaxRequestBodyBytes);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<RequestSizeLimit>(settings.MaxRequestBodyBytes);
         app.UseAuthentication();
         app.UseMiddleware<ViewerMiddleware>();
         app.UseAuthorization();

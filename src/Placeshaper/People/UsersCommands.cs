@@ -30,7 +30,7 @@ public static class UsersCommands
             await using var scope = services.OperatorScope("users add");
             var db = scope.ServiceProvider.GetRequiredService<PlaceshaperDb>();
             await Migrator.MigrateAsync(db, cancellationToken);
-            var slug = parse.GetValue(organisation)!;
+            var slug = parse.GetValue(organisation)!.Trim().ToLowerInvariant();
             var organisationId = await db.Organisations.Where(o => o.Slug == slug).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
             if (organisationId is null)
             {

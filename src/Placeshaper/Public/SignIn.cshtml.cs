@@ -62,7 +62,7 @@ public sealed class SignInModel(
             : await signIn.PasswordSignInAsync(person, Password!, isPersistent: false, lockoutOnFailure: true);
         if (person is not null)
         {
-            db.RecordDecision(new AuditDecision(null, result.Succeeded ? "signed-in" : result.IsLockedOut ? "sign-in-refused-locked" : "sign-in-failed", nameof(Person), person.Id.ToString()));
+            db.RecordDecision(new AuditDecision(null, result.Succeeded ? "signed-in" : result.IsLockedOut ? "sign-in-locked-out" : "sign-in-failed", nameof(Person), person.Id.ToString()));
             await db.SaveChangesAsync(HttpContext.RequestAborted);
         }
 

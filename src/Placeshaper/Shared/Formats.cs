@@ -15,6 +15,7 @@ public static class Formats
         return local.ToString("d MMMM yyyy, h:mm", EnGb) + local.ToString("tt", CultureInfo.InvariantCulture).ToLowerInvariant();
     }
 
-    /// <summary>e.g. "21 November 2026".</summary>
-    public static string ToUkDate(this DateTime utc) => utc.ToString("d MMMM yyyy", EnGb);
+    /// <summary>e.g. "21 November 2026", the date in the UK at that moment.</summary>
+    public static string ToUkDate(this DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkTime).ToString("d MMMM yyyy", EnGb);
 }

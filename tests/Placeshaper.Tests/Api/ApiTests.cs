@@ -62,14 +62,14 @@ public abstract class ApiTests<TApp>(TApp app)
     public async Task Expired_and_revoked_tokens_stop_working()
     {
         app.RequireDatabase();
-        using var api = await app.ApiAsAsync(Admin);
-        var created = await (await api.PostJsonAsync("/api/v1/tokens", new { name = "short-lived", days = 1 })).ReadJsonAsync();
+        using var session = await app.SignInAsync(Admin);
+        var created = await (await session.Http.PostJsonAsync("/api/v1/tokens", new { name = "short-lived", days = 1 })).ReadJsonAsync();
         var secret = created.GetProperty("token").GetString()!;
         using var other = app.Anonymous();
         other.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         (await other.GetPathAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var revoke = await api.DeletePathAsync("/api/v1/tokens/" + created.GetProperty("id").GetString());
+        var revoke = await session.Http.DeletePathAsync("/api/v1/tokens/" + created.GetProperty("id").GetString());
 
         revoke.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         await (await other.GetPathAsync("/api/v1/me")).ShouldBeProblemAsync(401);
@@ -79,13 +79,24 @@ public abstract class ApiTests<TApp>(TApp app)
     public async Task Token_secrets_are_shown_once_and_never_listed()
     {
         app.RequireDatabase();
-        using var api = await app.ApiAsAsync(Admin);
-        var created = await (await api.PostJsonAsync("/api/v1/tokens", new { name = "listing check" })).ReadJsonAsync();
+        using var session = await app.SignInAsync(Admin);
+        var created = await (await session.Http.PostJsonAsync("/api/v1/tokens", new { name = "listing check" })).ReadJsonAsync();
 
-        var listing = await (await api.GetPathAsync("/api/v1/tokens")).Content.ReadAsStringAsync();
+        var listing = await (await session.Http.GetPathAsync("/api/v1/tokens")).Content.ReadAsStringAsync();
 
         listing.ShouldContain("listing check");
         listing.ShouldNotContain(created.GetProperty("token").GetString()!);
+    }
+
+    [Fact]
+    public async Task A_token_cannot_create_another_token()
+    {
+        app.RequireDatabase();
+        using var api = await app.ApiAsAsync(Admin, onlyOrganisation: "anytown");
+
+        var response = await api.PostJsonAsync("/api/v1/tokens", new { name = "wider", days = 366 });
+
+        await response.ShouldBeProblemAsync(403);
     }
 
     [Fact]
