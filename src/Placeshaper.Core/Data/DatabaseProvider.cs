@@ -40,6 +40,20 @@ public static class DatabaseConnection
         return (DatabaseProvider.Sqlite, cs);
     }
 
+    private static readonly Dictionary<string, string> LibpqNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["sslmode"] = "SSL Mode",
+        ["connect_timeout"] = "Timeout",
+        ["application_name"] = "Application Name",
+        ["sslrootcert"] = "Root Certificate",
+    };
+
+    private static readonly Dictionary<string, string> SslModes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["verify-ca"] = "VerifyCA",
+        ["verify-full"] = "VerifyFull",
+    };
+
     private static string FromUrl(Uri url)
     {
         var userInfo = url.UserInfo.Split(':', 2);
@@ -55,11 +69,13 @@ public static class DatabaseConnection
             builder.Password = Uri.UnescapeDataString(userInfo[1]);
         }
 
-        // Query parameters such as ?sslmode=require are connection settings too.
+        // Query parameters such as ?sslmode=require are connection settings too; libpq's names are translated.
         foreach (var pair in url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = pair.Split('=', 2);
-            builder[Uri.UnescapeDataString(parts[0])] = parts.Length == 2 ? Uri.UnescapeDataString(parts[1]) : "";
+            var name = Uri.UnescapeDataString(parts[0]);
+            var value = parts.Length == 2 ? Uri.UnescapeDataString(parts[1]) : "";
+            builder[LibpqNames.GetValueOrDefault(name, name)] = name == "sslmode" ? SslModes.GetValueOrDefault(value, value) : value;
         }
 
         return builder.ConnectionString;

@@ -22,6 +22,12 @@ public static class TokensCommands
             await using var services = OperatorServices.Create(PlaceshaperCli.ConnectionString(parse));
             await using var scope = services.OperatorScope("tokens create");
             var db = scope.ServiceProvider.GetRequiredService<PlaceshaperDb>();
+            if (await OperatorServices.EnsureCurrentSchemaAsync(db, cancellationToken) is { } problem)
+            {
+                await Console.Error.WriteLineAsync(problem);
+                return 1;
+            }
+
             var address = parse.GetValue(email)!.Trim();
             var normalised = address.ToUpperInvariant();
             var personId = await db.Users.Where(p => p.NormalizedEmail == normalised).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);

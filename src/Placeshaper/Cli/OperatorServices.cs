@@ -24,6 +24,25 @@ public static class OperatorServices
         return provider;
     }
 
+    /// <summary>
+    /// Makes sure the schema is current before a verb uses it: the embedded SQLite database is migrated on the spot;
+    /// a PostgreSQL server is migrated only by `db migrate`, a deliberate deployment step, so here it is only checked.
+    /// Returns the problem to report, or null.
+    /// </summary>
+    public static async Task<string?> EnsureCurrentSchemaAsync(PlaceshaperDb db, CancellationToken cancellationToken)
+    {
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            await Migrator.MigrateAsync(db, cancellationToken);
+            return null;
+        }
+
+        var pending = await Migrator.PendingAsync(db, cancellationToken);
+        return pending.Count == 0
+            ? null
+            : $"The database needs {pending.Count} migration(s) ({string.Join(", ", pending)}). Run `placeshaper db migrate` first.";
+    }
+
     /// <summary>A scope whose database writes are audited as the operator running <paramref name="verb"/>.</summary>
     public static AsyncServiceScope OperatorScope(this ServiceProvider services, string verb)
     {

@@ -13,7 +13,12 @@ public static class DemoCommands
         {
             await using var services = OperatorServices.Create(PlaceshaperCli.ConnectionString(parse));
             await using var scope = services.OperatorScope("demo seed");
-            await Migrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<PlaceshaperDb>(), cancellationToken);
+            if (await OperatorServices.EnsureCurrentSchemaAsync(scope.ServiceProvider.GetRequiredService<PlaceshaperDb>(), cancellationToken) is { } problem)
+            {
+                await Console.Error.WriteLineAsync(problem);
+                return 1;
+            }
+
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(cancellationToken);
             Console.WriteLine($"Anytown demo data is in place: {DemoData.Organisations.Count} organisations, {DemoData.People.DistinctBy(p => p.Email).Count()} people. Password (demo mode only): {DemoData.Password}");
             return 0;

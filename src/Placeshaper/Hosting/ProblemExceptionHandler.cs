@@ -14,7 +14,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     {
         // By now the middleware has pointed the request at the error page; the feature keeps where it was going.
         var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
-        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        if (!new PathString(path).StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             // Pages: the exception handler middleware re-executes the request as the error page.
             if (exception is not BadHttpRequestException)

@@ -16,8 +16,15 @@ public sealed class RequestSizeLimit(RequestDelegate next, long defaultMaxBytes)
 
     public Task InvokeAsync(HttpContext context)
     {
-        var declared = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
-        var limit = Math.Min(declared ?? defaultMaxBytes, Ceiling);
+        // An error page shown for this request (re-executed after a 413, say) does not get refused again.
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+        {
+            return next(context);
+        }
+
+        // No metadata: the default. Metadata without a size ([DisableRequestSizeLimit]): the ceiling.
+        var declared = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>();
+        var limit = declared is null ? defaultMaxBytes : Math.Min(declared.MaxRequestBodySize ?? Ceiling, Ceiling);
         if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

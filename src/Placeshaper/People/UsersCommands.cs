@@ -29,7 +29,12 @@ public static class UsersCommands
             await using var services = OperatorServices.Create(PlaceshaperCli.ConnectionString(parse));
             await using var scope = services.OperatorScope("users add");
             var db = scope.ServiceProvider.GetRequiredService<PlaceshaperDb>();
-            await Migrator.MigrateAsync(db, cancellationToken);
+            if (await OperatorServices.EnsureCurrentSchemaAsync(db, cancellationToken) is { } problem)
+            {
+                await Console.Error.WriteLineAsync(problem);
+                return 1;
+            }
+
             var slug = parse.GetValue(organisation)!.Trim().ToLowerInvariant();
             var organisationId = await db.Organisations.Where(o => o.Slug == slug).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
             if (organisationId is null)

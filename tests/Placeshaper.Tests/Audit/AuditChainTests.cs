@@ -121,6 +121,27 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public void The_hash_format_is_fixed_so_old_trails_verify_after_upgrades()
+    {
+        var entry = AuditChain.Append(
+            (41, "ab".PadRight(64, 'c')),
+            new DateTime(2026, 11, 21, 9, 30, 15, DateTimeKind.Utc).AddTicks(1234567),
+            Guid.Parse("01a2007d-ccdb-7607-8ec1-1ba67aafecf6"),
+            null,
+            "administrator@anytown.example",
+            "updated",
+            "Membership",
+            "42",
+            "{\"Role\":\"Evaluator\"}",
+            "{\"Role\":\"Commissioner \u00e9\"}");
+
+        // Computed once by hand from the documented format (docs/adr/0007-audit-trail.md); it must never change.
+        entry.Hash.ShouldBe(ExpectedGoldenHash);
+    }
+
+    private const string ExpectedGoldenHash = "919a9b4cd8e697ce39edacb8162d6ea1787a19d9ae4319754c7e2ebc26b7ebd5";
+
+    [Fact]
     public void Times_are_kept_to_the_microsecond_that_both_databases_store()
     {
         var entry = AuditChain.Append((0, AuditChain.GenesisHash), new DateTime(638_999_999_999_999_999, DateTimeKind.Utc), null, null, "a", "b", "c", "d", null, null);

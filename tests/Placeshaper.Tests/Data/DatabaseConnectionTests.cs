@@ -26,6 +26,15 @@ public sealed class DatabaseConnectionTests
         (parsed.Host, parsed.Port, parsed.Database, parsed.Username, parsed.Password).ShouldBe(("db.internal", 5433, "placeshaper", "app", "s@cret"));
     }
 
+    [Fact]
+    public void Libpq_query_parameters_in_a_URL_become_Npgsql_settings()
+    {
+        var (_, connectionString) = DatabaseConnection.Resolve("postgresql://app@db/placeshaper?sslmode=verify-full&connect_timeout=10&application_name=placeshaper");
+
+        var parsed = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        (parsed.SslMode, parsed.Timeout, parsed.ApplicationName).ShouldBe((Npgsql.SslMode.VerifyFull, 10, "placeshaper"));
+    }
+
     [Theory]
     [InlineData("OrganisationId", "organisation_id")]
     [InlineData("IX_ApiTokens_SecretHash", "ix_api_tokens_secret_hash")]
