@@ -43,7 +43,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         TestEnvironment.SkipUnless(ChromiumAvailable, $"Browser tests need Chromium at {ChromiumPath} (apt-get install chromium, or set {ChromiumVariable})");
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseAddress.ToString(), BypassCSP = true, Locale = "en-GB" });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI runs both test assemblies at once on two cores.
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(45_000);
         return await context.NewPageAsync();
     }
 

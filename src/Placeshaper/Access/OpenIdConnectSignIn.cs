@@ -47,7 +47,7 @@ public static class OpenIdConnectSignIn
         }
 
         authentication.Services.AddSingleton(settings);
-        authentication.AddScheme<OpenIdConnectOptions, OpenIdConnectHandler>(Scheme, settings.DisplayName, options =>
+        authentication.AddOAuth<OpenIdConnectOptions, OpenIdConnectHandler>(Scheme, settings.DisplayName, options =>
         {
             options.ClientId = settings.ClientId;
             options.ClientSecret = settings.ClientSecret;
@@ -55,10 +55,25 @@ public static class OpenIdConnectSignIn
             options.SignInScheme = Microsoft.AspNetCore.Identity.IdentityConstants.ExternalScheme;
             options.UsePkce = true;
             options.SaveTokens = false;
+            if (!settings.RequireHttpsMetadata)
+            {
+                // Local testing over plain HTTP: the correlation cookie cannot be Secure there.
+                options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            }
 
             // Replaced from the provider's discovery document on first use (see OpenIdConnectHandler).
             options.AuthorizationEndpoint = settings.Authority;
             options.TokenEndpoint = settings.Authority;
+            // A failed or forged response ends on a page that says so, not on an error page; the reason is logged.
+            options.Events.OnRemoteFailure = context =>
+            {
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OpenIdConnectSignIn))
+                    .LogWarning(context.Failure, "Single sign-on failed");
+                context.Response.Redirect("/sign-in/external?failed=true");
+                context.HandleResponse();
+                return Task.CompletedTask;
+            };
             foreach (var scope in settings.Scopes)
             {
                 options.Scope.Add(scope);

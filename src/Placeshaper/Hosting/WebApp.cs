@@ -36,6 +36,9 @@ public static class WebApp
             kestrel.Limits.MaxRequestBodySize = RequestSizeLimit.Ceiling;
         });
 
+        // First, so that what a caller (a test) configures is seen by the registrations below.
+        configure?.Invoke(builder);
+
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
@@ -80,8 +83,6 @@ public static class WebApp
         });
         services.AddOpenApi("v1", OpenApiSetup.Configure);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-
-        configure?.Invoke(builder);
 
         var app = builder.Build();
         Configure(app);

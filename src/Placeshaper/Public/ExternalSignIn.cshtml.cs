@@ -23,25 +23,32 @@ public sealed class ExternalSignInModel(SignInManager<Person> signIn, UserManage
         if (email is null)
         {
             Problem = "Your organisation's sign-in did not complete.";
-            return Page();
+            return await RefusedAsync("single-sign-on-failed", "");
         }
 
         var person = await people.FindByEmailAsync(email);
         if (person is null || (person.IsDemo && !settings.DemoMode))
         {
             Problem = $"There is no Placeshaper account for {email}.";
-            return Page();
+            return await RefusedAsync("single-sign-on-refused-no-account", email);
         }
 
         if (await people.IsLockedOutAsync(person))
         {
             Problem = "This account is locked. Try again later, or ask an administrator.";
-            return Page();
+            return await RefusedAsync("single-sign-on-refused-locked", person.Id.ToString());
         }
 
         await signIn.SignInAsync(person, isPersistent: false, authenticationMethod: "oidc");
         db.RecordDecision(new AuditDecision(null, "signed-in-single-sign-on", nameof(Person), person.Id.ToString()));
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+
+    private async Task<IActionResult> RefusedAsync(string action, string who)
+    {
+        db.RecordDecision(new AuditDecision(null, action, "SignIn", who));
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        return Page();
     }
 }

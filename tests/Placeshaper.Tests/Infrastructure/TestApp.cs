@@ -45,6 +45,7 @@ public abstract partial class TestApp(DatabaseProvider provider, bool demoMode =
             return;
         }
 
+        await BeforeStartAsync();
         database = await TestDatabase.CreateAsync(provider);
         app = WebApp.Build(new PlaceshaperSettings(provider, database.ConnectionString, demoMode), ["--urls", "http://127.0.0.1:0", "--environment", "Testing"], ConfigureBuilder);
         await using (var scope = OperatorScope("test setup"))
@@ -58,11 +59,20 @@ public abstract partial class TestApp(DatabaseProvider provider, bool demoMode =
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
     }
 
+    protected virtual ValueTask AfterStopAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Subclasses start what the app depends on, e.g. a fake identity provider.</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
     /// <summary>Subclasses add configuration, e.g. single sign-on against a fake provider.</summary>
     protected virtual void ConfigureBuilder(WebApplicationBuilder builder)
     {
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(Logs);
     }
+
+    /// <summary>The server's warnings and errors, for assertion messages.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public async ValueTask DisposeAsync()
     {
@@ -77,6 +87,7 @@ public abstract partial class TestApp(DatabaseProvider provider, bool demoMode =
             await database.DisposeAsync();
         }
 
+        await AfterStopAsync();
         GC.SuppressFinalize(this);
     }
 
