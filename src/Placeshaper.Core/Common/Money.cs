@@ -39,6 +39,25 @@ public static class Money
 
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
+    /// <summary>
+    /// Reads an amount as people type it: "£1,250.50", "1250.5", "-30", " 12 000 ". Refuses anything else, including
+    /// more than <see cref="Scale"/> decimal places, rather than guess.
+    /// </summary>
+    public static bool TryParse(string? text, out decimal pounds)
+    {
+        pounds = 0;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var cleaned = text.Trim().Replace("£", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal)
+            .Replace("\u2212", "-", StringComparison.Ordinal);
+        return decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out pounds)
+            && decimal.Round(pounds, Scale) == pounds
+            && Math.Abs(pounds) <= MaxPounds;
+    }
+
     /// <summary>£1,234.56 (negative as −£1,234.56); sub-penny amounts are shown in full.</summary>
     public static string Format(decimal pounds)
     {

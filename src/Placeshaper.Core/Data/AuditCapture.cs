@@ -19,7 +19,7 @@ internal static class AuditCapture
     public sealed record Change(EntityEntry Entry, string Action, Dictionary<string, object?>? Before, Dictionary<string, object?>? After)
     {
         public AuditDecision ToDecision() => new(
-            OrganisationOf(Entry.Entity),
+            OrganisationOf(Entry),
             Action,
             Entry.Metadata.ClrType.Name,
             KeyOf(Entry),
@@ -65,12 +65,34 @@ internal static class AuditCapture
         return changes;
     }
 
-    private static Guid? OrganisationOf(object entity) => entity switch
+    /// <summary>
+    /// Whose trail a change belongs in: the owner of organisation data; for a part of something owned (a partner of a
+    /// programme, a contribution to a budget) the owner of the whole, found through its tracked parent.
+    /// </summary>
+    private static Guid? OrganisationOf(EntityEntry entry)
     {
-        Organisation organisation => organisation.Id,
-        IOrganisationOwned owned => owned.OrganisationId,
-        _ => null,
-    };
+        switch (entry.Entity)
+        {
+            case Organisation organisation:
+                return organisation.Id;
+            case IOrganisationOwned owned:
+                return owned.OrganisationId;
+        }
+
+        foreach (var foreignKey in entry.Metadata.GetForeignKeys())
+        {
+            var values = foreignKey.Properties.Select(p => entry.Property(p.Name).CurrentValue).ToArray();
+            var parent = entry.Context.ChangeTracker.Entries()
+                .FirstOrDefault(e => e.Metadata == foreignKey.PrincipalEntityType
+                    && foreignKey.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(values));
+            if (parent?.Entity is IOrganisationOwned owner)
+            {
+                return owner.OrganisationId;
+            }
+        }
+
+        return null;
+    }
 
     private static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));

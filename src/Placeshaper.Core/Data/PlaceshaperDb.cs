@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Placeshaper.Access;
 using Placeshaper.Audit;
+using Placeshaper.Budgets;
 using Placeshaper.Organisations;
 using Placeshaper.People;
+using Placeshaper.Programmes;
 using Placeshaper.Providers;
 
 namespace Placeshaper.Data;
@@ -28,6 +30,18 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
     public DbSet<Provider> Providers => Set<Provider>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<Programme> Programmes => Set<Programme>();
+
+    public DbSet<ProgrammePartner> ProgrammePartners => Set<ProgrammePartner>();
+
+    public DbSet<StageChange> StageChanges => Set<StageChange>();
+
+    public DbSet<ProgrammeDecision> ProgrammeDecisions => Set<ProgrammeDecision>();
+
+    public DbSet<PooledBudget> PooledBudgets => Set<PooledBudget>();
+
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -113,5 +113,15 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await DemoProgrammes.SeedAsync(
+            db,
+            organisations,
+            async email =>
+            {
+                var person = await db.Users.Where(p => p.Email == email).Select(p => new { p.Id, p.DisplayName }).SingleAsync(cancellationToken);
+                return (person.Id, person.DisplayName);
+            },
+            now,
+            cancellationToken);
     }
 }

@@ -1,8 +1,10 @@
 using Placeshaper.Access;
 using Placeshaper.Audit;
+using Placeshaper.Budgets;
 using Placeshaper.Hosting;
 using Placeshaper.Organisations;
 using Placeshaper.People;
+using Placeshaper.Programmes;
 
 namespace Placeshaper.Api;
 
@@ -27,6 +29,8 @@ public static class ApiEndpoints
         OrganisationsApi.Map(api, organisation);
         MembersApi.Map(organisation);
         AuditApi.Map(organisation);
+        ProgrammesApi.Map(organisation);
+        BudgetsApi.Map(organisation);
         TokensApi.Map(api);
     }
 }

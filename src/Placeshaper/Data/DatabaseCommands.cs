@@ -22,15 +22,34 @@ public static class DatabaseCommands
         });
 
         var providerOption = new Option<DatabaseProvider>("--provider") { Description = "sqlite or postgres", Required = true };
+        var newOnly = new Option<bool>("--new")
+        {
+            Description = "Only the statements no existing migration script contains: new tables and indexes, the start of the next script",
+        };
         var script = new Command("script", "Print the SQL that creates the current model's schema, for writing a new migration script (developers).")
         {
             providerOption,
+            newOnly,
         };
         script.SetAction(parse =>
         {
             var provider = parse.GetValue(providerOption);
             using var db = DatabaseSetup.Create(provider == DatabaseProvider.Postgres ? "Host=localhost;Database=placeshaper" : "Data Source=:memory:");
-            Console.Write(db.Database.GenerateCreateScript());
+            var create = db.Database.GenerateCreateScript();
+            if (!parse.GetValue(newOnly))
+            {
+                Console.Write(create);
+                return 0;
+            }
+
+            var existing = Migrator.ScriptsFor(provider).SelectMany(s => Statements(s.Sql)).Select(Normalise).ToHashSet(StringComparer.Ordinal);
+            foreach (var statement in Statements(create).Where(s => !existing.Contains(Normalise(s))))
+            {
+                Console.WriteLine(statement + ";");
+                Console.WriteLine();
+            }
+
+            Console.Error.WriteLine("-- Changed columns are not listed: write ALTER statements for them; the schema test shows what differs.");
             return 0;
         });
 
@@ -53,4 +72,12 @@ public static class DatabaseCommands
 
         return new Command("db", "Database maintenance.") { migrate, script, check };
     }
+
+    private static IEnumerable<string> Statements(string sql) =>
+        System.Text.RegularExpressions.Regex.Split(sql.ReplaceLineEndings("\n"), ";\\s*\n")
+            .Select(s => string.Join("\n", s.Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim())
+            .Where(s => s.Length > 0);
+
+    private static string Normalise(string statement) =>
+        System.Text.RegularExpressions.Regex.Replace(statement, "\\s+", " ").Trim();
 }

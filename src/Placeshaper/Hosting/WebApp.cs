@@ -55,6 +55,9 @@ public static class WebApp
         services.AddScoped<DemoData>();
         services.AddScoped<AddMember>();
         services.AddScoped<IssueToken>();
+        services.AddScoped<Programmes.StartProgramme>();
+        services.AddScoped<Programmes.MoveProgramme>();
+        services.AddScoped<Budgets.SetUpPooledBudget>();
 
         AddAuthentication(builder);
         services.AddAuthorizationBuilder()
@@ -80,6 +83,9 @@ public static class WebApp
         {
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+
+            // JSON responses are never embedded in HTML, so "£" and "−" can be written as themselves.
+            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         services.AddOpenApi("v1", OpenApiSetup.Configure);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

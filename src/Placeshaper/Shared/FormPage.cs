@@ -15,8 +15,14 @@ public abstract class FormPage : PageModel
     /// <summary>The first error for a field (ids match the input's id), or null.</summary>
     public string? ErrorFor(string field) => errors.FirstOrDefault(e => e.Field == field).Message;
 
+    /// <summary>Adds an error unless the field has one already: GOV.UK shows one message per field, the first found.</summary>
     protected void AddError(string field, string message)
     {
+        if (ErrorFor(field) is not null)
+        {
+            return;
+        }
+
         errors.Add((field, message));
         ViewData["HasErrors"] = true;
     }

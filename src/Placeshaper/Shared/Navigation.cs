@@ -27,6 +27,7 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new(Stage.Overview, "Overview", "", []),
+        new(Stage.Overview, "Programmes", "/programmes", []),
         new(Stage.Administration, "People", "/people", [Role.Administrator]),
         new(Stage.Administration, "Audit trail", "/audit", [Role.Administrator]),
     ];

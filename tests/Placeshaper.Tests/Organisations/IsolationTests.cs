@@ -43,7 +43,9 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{org}", OtherOrganisation, StringComparison.Ordinal)
                 .Replace("{personId:guid}", other.PersonId.ToString(), StringComparison.Ordinal)
                 .Replace("{id:guid}", other.TokenId.ToString(), StringComparison.Ordinal)
-                .Replace("{role}", "Administrator", StringComparison.Ordinal);
+                .Replace("{role}", "Administrator", StringComparison.Ordinal)
+                .Replace("{programmeId:guid}", other.ProgrammeId.ToString(), StringComparison.Ordinal)
+                .Replace("{budgetId:guid}", other.BudgetId.ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -74,6 +76,7 @@ public abstract class IsolationTests<TApp>(TApp app)
 
         walked.ShouldContain("GET /api/v1/orgs/{org}/audit");
         walked.ShouldContain("DELETE /api/v1/tokens/{id:guid}");
+        walked.ShouldContain("POST /api/v1/orgs/{org}/budgets/{budgetId:guid}/lines");
         walked.Count.ShouldBeGreaterThanOrEqualTo(9);
         await ShouldBeUntouchedAsync(other);
     }
@@ -88,7 +91,9 @@ public abstract class IsolationTests<TApp>(TApp app)
 
         foreach (var pattern in pages)
         {
-            var path = "/" + pattern.Replace("{org}", OtherOrganisation, StringComparison.Ordinal);
+            var path = "/" + pattern.Replace("{org}", OtherOrganisation, StringComparison.Ordinal)
+                .Replace("{programmeId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{budgetId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             using var get = await browser.GetAsync(path);
             var body = await get.Content.ReadAsStringAsync();
 
@@ -134,7 +139,7 @@ public abstract class IsolationTests<TApp>(TApp app)
             .Distinct()
             .ToList();
 
-    private sealed record OtherResources(Guid PersonId, Guid TokenId, int Memberships);
+    private sealed record OtherResources(Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId);
 
     private async Task<OtherResources> OtherOrganisationsResourcesAsync()
     {
@@ -142,7 +147,19 @@ public abstract class IsolationTests<TApp>(TApp app)
         await app.IssueTokenAsync(OtherAdministrator);
         var tokenId = await app.WithDbAsync(db => db.ApiTokens.Where(t => t.PersonId == personId).Select(t => t.Id).FirstAsync());
         var memberships = await app.WithDbAsync(db => db.Memberships.CountAsync(m => m.PersonId == personId));
-        return new OtherResources(personId, tokenId, memberships);
+
+        // A programme of the police's shared with the ICB only: nothing the council may reach.
+        using var police = await app.ApiAsAsync("commissioner@anytown-police.example");
+        var started = await (await police.PostJsonAsync("/api/v1/orgs/anytown-police/programmes", new { name = "Isolation probe", partners = new[] { "anytown-icb" } })).ReadJsonAsync();
+        var programmeId = Guid.Parse(started.GetProperty("id").GetString()!);
+        var budget = await (await police.PostJsonAsync($"/api/v1/orgs/anytown-police/programmes/{programmeId}/budgets", new
+        {
+            financialYear = "2026/27",
+            name = "Probe fund",
+            total = 10m,
+            contributions = new object[] { new { organisation = "anytown-police", amount = 5m }, new { organisation = "anytown-icb", amount = 5m } },
+        })).ReadJsonAsync();
+        return new OtherResources(personId, tokenId, memberships, programmeId, Guid.Parse(budget.GetProperty("id").GetString()!));
     }
 
     private async Task ShouldBeUntouchedAsync(OtherResources other)
@@ -150,6 +167,8 @@ public abstract class IsolationTests<TApp>(TApp app)
         (await app.WithDbAsync(db => db.Memberships.CountAsync(m => m.PersonId == other.PersonId))).ShouldBe(other.Memberships);
         (await app.WithDbAsync(db => db.ApiTokens.Where(t => t.Id == other.TokenId).Select(t => t.RevokedAt).SingleAsync())).ShouldBeNull();
         (await app.WithDbAsync(db => db.Users.AnyAsync(p => p.Email == "intruder@example.org"))).ShouldBeFalse();
+        (await app.WithDbAsync(db => db.StageChanges.CountAsync(c => c.ProgrammeId == other.ProgrammeId))).ShouldBe(1);
+        (await app.WithDbAsync(db => db.BudgetLines.CountAsync(l => l.PooledBudgetId == other.BudgetId))).ShouldBe(0);
     }
 }
 
