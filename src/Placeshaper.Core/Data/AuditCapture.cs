@@ -33,7 +33,8 @@ internal static class AuditCapture
         foreach (var entry in tracker.Entries())
         {
             // Identity's stored tokens (authenticator keys, recovery codes) are secrets through and through.
-            if (entry.Entity is AuditEntry or AuditHead or Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>)
+            // Bulk reference data (postcodes) is audited once per import, with the file's checksum, not row by row.
+            if (entry.Entity is AuditEntry or AuditHead or Microsoft.AspNetCore.Identity.IdentityUserToken<Guid> or Areas.ReferencePostcode)
             {
                 continue;
             }

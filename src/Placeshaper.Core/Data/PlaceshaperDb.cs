@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Placeshaper.Access;
+using Placeshaper.Areas;
 using Placeshaper.Audit;
 using Placeshaper.Budgets;
 using Placeshaper.Organisations;
@@ -42,6 +43,10 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
     public DbSet<PooledBudget> PooledBudgets => Set<PooledBudget>();
 
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+
+    public DbSet<Area> Areas => Set<Area>();
+
+    public DbSet<ReferencePostcode> ReferencePostcodes => Set<ReferencePostcode>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

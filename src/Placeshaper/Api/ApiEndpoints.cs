@@ -1,4 +1,5 @@
 using Placeshaper.Access;
+using Placeshaper.Areas;
 using Placeshaper.Audit;
 using Placeshaper.Budgets;
 using Placeshaper.Hosting;
@@ -31,6 +32,7 @@ public static class ApiEndpoints
         AuditApi.Map(organisation);
         ProgrammesApi.Map(organisation);
         BudgetsApi.Map(organisation);
+        AreasApi.Map(api, organisation);
         TokensApi.Map(api);
     }
 }

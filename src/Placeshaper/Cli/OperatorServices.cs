@@ -20,6 +20,8 @@ public static class OperatorServices
         services.AddScoped<AddMember>();
         services.AddScoped<Access.IssueToken>();
         services.AddScoped<Access.Viewer>();
+        services.AddScoped<Areas.ImportAreas>();
+        services.AddScoped<Areas.ImportPostcodes>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         return provider;
     }

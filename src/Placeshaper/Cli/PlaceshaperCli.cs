@@ -35,6 +35,7 @@ public static class PlaceshaperCli
         root.Subcommands.Add(UsersCommands.Create());
         root.Subcommands.Add(TokensCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
+        root.Subcommands.Add(Imports.ImportCommands.Create());
         return root;
     }
 

@@ -24,7 +24,7 @@ public static class StatusPages
                         404 => "Not found",
                         405 => "Method not allowed",
                         413 => "Request too large",
-                        415 => "Unsupported media type: send JSON with Content-Type: application/json",
+                        415 => "Unsupported media type: check the Content-Type header (JSON bodies are application/json)",
                         _ => null,
                     },
                 },

@@ -58,6 +58,8 @@ public static class WebApp
         services.AddScoped<Programmes.StartProgramme>();
         services.AddScoped<Programmes.MoveProgramme>();
         services.AddScoped<Budgets.SetUpPooledBudget>();
+        services.AddScoped<Areas.ImportAreas>();
+        services.AddScoped<Areas.ImportPostcodes>();
 
         AddAuthentication(builder);
         services.AddAuthorizationBuilder()

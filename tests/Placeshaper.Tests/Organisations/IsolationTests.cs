@@ -19,9 +19,13 @@ public abstract class IsolationTests<TApp>(TApp app)
     private const string OtherOrganisation = "anytown-police";
     private const string OtherAdministrator = "administrator@anytown-police.example";
 
-    /// <summary>Routes that answer about the caller alone; checked for leaks rather than for a refusal.</summary>
+    /// <summary>
+    /// Routes that answer about the caller alone, or with reference data shared by the whole installation (the ONS
+    /// postcode directory); checked for leaks rather than for a refusal.
+    /// </summary>
     private static readonly HashSet<string> CallerScoped =
     [
+        "GET /api/v1/postcodes/{postcode}",
         "GET /api/v1/me",
         "GET /api/v1/orgs",
         "GET /api/v1/tokens",
@@ -45,7 +49,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{id:guid}", other.TokenId.ToString(), StringComparison.Ordinal)
                 .Replace("{role}", "Administrator", StringComparison.Ordinal)
                 .Replace("{programmeId:guid}", other.ProgrammeId.ToString(), StringComparison.Ordinal)
-                .Replace("{budgetId:guid}", other.BudgetId.ToString(), StringComparison.Ordinal);
+                .Replace("{budgetId:guid}", other.BudgetId.ToString(), StringComparison.Ordinal)
+                .Replace("{postcode}", "AB10AA", StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);

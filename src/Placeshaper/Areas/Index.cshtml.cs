@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using Placeshaper.Data;
+using Placeshaper.Imports;
+using Placeshaper.Organisations;
+using Placeshaper.Shared;
+
+namespace Placeshaper.Areas;
+
+[RequestSizeLimit(AreasApi.MaxImportBytes)]
+public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, ImportAreas import) : FormPage
+{
+    public string OrganisationName => context.Current.Name;
+
+    public IReadOnlyList<AreaQueries.Listed> Areas { get; private set; } = [];
+
+    public string? Postcode { get; private set; }
+
+    public AreaQueries.Located? Located { get; private set; }
+
+    public string? Within { get; private set; }
+
+    public ImportReport? Report { get; private set; }
+
+    public bool CanImport => context.Current.HasAny([Role.Administrator, Role.Commissioner]);
+
+    public string NameOf(string code) => Areas.FirstOrDefault(a => a.Code == code)?.Name ?? code;
+
+    public async Task OnGetAsync(string? postcode, CancellationToken cancellationToken)
+    {
+        Areas = await AreaQueries.ForOrganisationAsync(db, context.Id, cancellationToken);
+        if (postcode is null)
+        {
+            return;
+        }
+
+        Postcode = postcode;
+        if (ReferencePostcode.Normalise(postcode) is null)
+        {
+            AddError("postcode", "Enter a full UK postcode, like AB1 0AA");
+            return;
+        }
+
+        Located = await AreaQueries.LocateAsync(db, context.Id, postcode, cancellationToken);
+        if (Located is null)
+        {
+            AddError("postcode", "That postcode is not in the postcode directory loaded on this installation");
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? upload, string? within, CancellationToken cancellationToken)
+    {
+        if (!CanImport)
+        {
+            return Forbid();
+        }
+
+        Within = within;
+        if (upload is null || upload.Length == 0)
+        {
+            AddError("upload", "Choose a CSV file to import");
+        }
+        else
+        {
+            using var content = new MemoryStream();
+            await upload.CopyToAsync(content, cancellationToken);
+            Report = await import.HandleAsync(context.Id, content.ToArray(), Path.GetFileName(upload.FileName), within, cancellationToken);
+            if (!Report.Accepted)
+            {
+                AddError("upload", $"{Report.File} was refused: fix the {Report.Problems.Count} problem(s) listed and import it again");
+            }
+        }
+
+        Areas = await AreaQueries.ForOrganisationAsync(db, context.Id, cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Placeshaper.Areas;
+using Placeshaper.Cli;
+using Placeshaper.Data;
+
+namespace Placeshaper.Imports;
+
+/// <summary><c>placeshaper import …</c>: files in, whole or not at all, with every problem named by file, line and column.</summary>
+public static class ImportCommands
+{
+    public static Command Create()
+    {
+        var files = new Argument<FileInfo[]>("FILE") { Description = "CSV files to import", Arity = ArgumentArity.OneOrMore };
+        var organisation = new Option<string>("--org") { Description = "Slug of the organisation whose areas these are", Required = true };
+        var within = new Option<string?>("--within") { Description = "With the ONS local authority lookup file: the code of the authority to take (its districts come too)" };
+        var areas = new Command("areas", "Import an organisation's areas: Placeshaper's layout (code,name,level,parent_code) or the ONS local authority lookup.")
+        {
+            files, organisation, within,
+        };
+        areas.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(files)!, "import areas", async (scope, db, file, content) =>
+        {
+            var slug = parse.GetValue(organisation)!.Trim().ToLowerInvariant();
+            var organisationId = await db.Organisations.Where(o => o.Slug == slug).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
+            if (organisationId is null)
+            {
+                throw new CommandLineProblem($"--org: there is no organisation '{slug}'");
+            }
+
+            return await scope.GetRequiredService<ImportAreas>().HandleAsync(organisationId.Value, content, file.Name, parse.GetValue(within), cancellationToken);
+        }, cancellationToken));
+
+        var postcodeFiles = new Argument<FileInfo[]>("FILE") { Description = "ONS Postcode Directory (ONSPD) CSV files", Arity = ArgumentArity.OneOrMore };
+        var postcodes = new Command("postcodes", "Load the ONS Postcode Directory into the installation's shared postcode lookup.")
+        {
+            postcodeFiles,
+        };
+        postcodes.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(postcodeFiles)!, "import postcodes", (scope, _, file, content) =>
+            scope.GetRequiredService<ImportPostcodes>().HandleAsync(content, file.Name, cancellationToken), cancellationToken));
+
+        return new Command("import", "Import data files.") { areas, postcodes };
+    }
+
+    private sealed class CommandLineProblem(string message) : Exception(message);
+
+    private static async Task<int> RunAsync(
+        ParseResult parse,
+        FileInfo[] files,
+        string verb,
+        Func<IServiceProvider, PlaceshaperDb, FileInfo, byte[], Task<ImportReport>> import,
+        CancellationToken cancellationToken)
+    {
+        await using var services = OperatorServices.Create(PlaceshaperCli.ConnectionString(parse));
+        var exit = 0;
+        foreach (var file in files)
+        {
+            if (!file.Exists)
+            {
+                await Console.Error.WriteLineAsync($"{file.Name}: no such file");
+                exit = 1;
+                continue;
+            }
+
+            // One scope per file: a refused file leaves nothing behind for the next.
+            await using var scope = services.OperatorScope(verb + " " + file.Name);
+            var db = scope.ServiceProvider.GetRequiredService<PlaceshaperDb>();
+            if (await OperatorServices.EnsureCurrentSchemaAsync(db, cancellationToken) is { } schemaProblem)
+            {
+                await Console.Error.WriteLineAsync(schemaProblem);
+                return 1;
+            }
+
+            try
+            {
+                var report = await import(scope.ServiceProvider, db, file, await File.ReadAllBytesAsync(file.FullName, cancellationToken));
+                Console.WriteLine(report);
+                foreach (var problem in report.Problems.Take(50))
+                {
+                    await Console.Error.WriteLineAsync("  " + problem);
+                }
+
+                if (report.Problems.Count > 50)
+                {
+                    await Console.Error.WriteLineAsync($"  … and {report.Problems.Count - 50} more");
+                }
+
+                exit = report.Accepted ? exit : 1;
+            }
+            catch (CommandLineProblem problem)
+            {
+                await Console.Error.WriteLineAsync("error: " + problem.Message);
+                return 2;
+            }
+        }
+
+        return exit;
+    }
+}
