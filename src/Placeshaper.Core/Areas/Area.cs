@@ -19,6 +19,9 @@ public enum AreaLevel
 
     /// <summary>A locality the organisation defines itself, e.g. a primary care network footprint.</summary>
     Locality,
+
+    /// <summary>Not part of the organisation, but compared with it: England (E92000001), a region, a statistical neighbour.</summary>
+    Comparator,
 }
 
 /// <summary>A place in an organisation's geography, identified by its ONS (GSS) code where it has one.</summary>

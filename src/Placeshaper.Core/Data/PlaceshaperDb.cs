@@ -4,6 +4,7 @@ using Placeshaper.Access;
 using Placeshaper.Areas;
 using Placeshaper.Audit;
 using Placeshaper.Budgets;
+using Placeshaper.Needs;
 using Placeshaper.Organisations;
 using Placeshaper.People;
 using Placeshaper.Programmes;
@@ -47,6 +48,10 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
     public DbSet<Area> Areas => Set<Area>();
 
     public DbSet<ReferencePostcode> ReferencePostcodes => Set<ReferencePostcode>();
+
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -114,6 +114,7 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
 
         await db.SaveChangesAsync(cancellationToken);
         await DemoAreas.SeedAsync(db, anytown.Id, now, cancellationToken);
+        await DemoNeeds.SeedAsync(db, anytown.Id, now, cancellationToken);
         await DemoProgrammes.SeedAsync(
             db,
             organisations,

@@ -3,6 +3,7 @@ using Placeshaper.Areas;
 using Placeshaper.Audit;
 using Placeshaper.Budgets;
 using Placeshaper.Hosting;
+using Placeshaper.Needs;
 using Placeshaper.Organisations;
 using Placeshaper.People;
 using Placeshaper.Programmes;
@@ -33,6 +34,7 @@ public static class ApiEndpoints
         ProgrammesApi.Map(organisation);
         BudgetsApi.Map(organisation);
         AreasApi.Map(api, organisation);
+        NeedsApi.Map(organisation);
         TokensApi.Map(api);
     }
 }

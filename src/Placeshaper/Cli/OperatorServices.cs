@@ -22,6 +22,7 @@ public static class OperatorServices
         services.AddScoped<Access.Viewer>();
         services.AddScoped<Areas.ImportAreas>();
         services.AddScoped<Areas.ImportPostcodes>();
+        services.AddScoped<Needs.ImportIndicatorValues>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         return provider;
     }

@@ -60,6 +60,8 @@ public static class WebApp
         services.AddScoped<Budgets.SetUpPooledBudget>();
         services.AddScoped<Areas.ImportAreas>();
         services.AddScoped<Areas.ImportPostcodes>();
+        services.AddScoped<Needs.ImportIndicatorValues>();
+        services.AddScoped<Needs.RecordIndicatorValue>();
 
         AddAuthentication(builder);
         services.AddAuthorizationBuilder()

@@ -20,14 +20,8 @@ public static class ImportCommands
         };
         areas.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(files)!, "import areas", async (scope, db, file, content) =>
         {
-            var slug = parse.GetValue(organisation)!.Trim().ToLowerInvariant();
-            var organisationId = await db.Organisations.Where(o => o.Slug == slug).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
-            if (organisationId is null)
-            {
-                throw new CommandLineProblem($"--org: there is no organisation '{slug}'");
-            }
-
-            return await scope.GetRequiredService<ImportAreas>().HandleAsync(organisationId.Value, content, file.Name, parse.GetValue(within), cancellationToken);
+            var organisationId = await OrganisationIdAsync(db, parse.GetValue(organisation)!, cancellationToken);
+            return await scope.GetRequiredService<ImportAreas>().HandleAsync(organisationId, content, file.Name, parse.GetValue(within), cancellationToken);
         }, cancellationToken));
 
         var postcodeFiles = new Argument<FileInfo[]>("FILE") { Description = "ONS Postcode Directory (ONSPD) CSV files", Arity = ArgumentArity.OneOrMore };
@@ -38,7 +32,26 @@ public static class ImportCommands
         postcodes.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(postcodeFiles)!, "import postcodes", (scope, _, file, content) =>
             scope.GetRequiredService<ImportPostcodes>().HandleAsync(content, file.Name, cancellationToken), cancellationToken));
 
-        return new Command("import", "Import data files.") { areas, postcodes };
+        var valueFiles = new Argument<FileInfo[]>("FILE") { Description = "CSV files of figures", Arity = ArgumentArity.OneOrMore };
+        var valuesOrganisation = new Option<string>("--org") { Description = "Slug of the organisation whose indicators these are", Required = true };
+        var values = new Command("indicator-values", "Import needs figures: long (area_code,period,indicator,value) or wide (area_code,indicator,2019,2020,…).")
+        {
+            valueFiles, valuesOrganisation,
+        };
+        values.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(valueFiles)!, "import indicator-values", async (scope, db, file, content) =>
+        {
+            var organisationId = await OrganisationIdAsync(db, parse.GetValue(valuesOrganisation)!, cancellationToken);
+            return await scope.GetRequiredService<Needs.ImportIndicatorValues>().HandleAsync(organisationId, content, file.Name, cancellationToken);
+        }, cancellationToken));
+
+        return new Command("import", "Import data files.") { areas, postcodes, values };
+    }
+
+    private static async Task<Guid> OrganisationIdAsync(PlaceshaperDb db, string slug, CancellationToken cancellationToken)
+    {
+        slug = slug.Trim().ToLowerInvariant();
+        return await db.Organisations.Where(o => o.Slug == slug).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new CommandLineProblem($"--org: there is no organisation '{slug}'");
     }
 
     private sealed class CommandLineProblem(string message) : Exception(message);

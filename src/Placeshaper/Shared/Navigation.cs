@@ -28,6 +28,7 @@ public static class Navigation
     [
         new(Stage.Overview, "Overview", "", []),
         new(Stage.Overview, "Programmes", "/programmes", []),
+        new(Stage.AssessNeeds, "Needs", "/needs", []),
         new(Stage.AssessNeeds, "Areas", "/areas", []),
         new(Stage.Administration, "People", "/people", [Role.Administrator]),
         new(Stage.Administration, "Audit trail", "/audit", [Role.Administrator]),

@@ -50,7 +50,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{role}", "Administrator", StringComparison.Ordinal)
                 .Replace("{programmeId:guid}", other.ProgrammeId.ToString(), StringComparison.Ordinal)
                 .Replace("{budgetId:guid}", other.BudgetId.ToString(), StringComparison.Ordinal)
-                .Replace("{postcode}", "AB10AA", StringComparison.Ordinal);
+                .Replace("{postcode}", "AB10AA", StringComparison.Ordinal)
+                .Replace("{code}", "falls-65", StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -98,7 +99,8 @@ public abstract class IsolationTests<TApp>(TApp app)
         {
             var path = "/" + pattern.Replace("{org}", OtherOrganisation, StringComparison.Ordinal)
                 .Replace("{programmeId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{budgetId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                .Replace("{budgetId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{code}", "falls-65", StringComparison.Ordinal);
             using var get = await browser.GetAsync(path);
             var body = await get.Content.ReadAsStringAsync();
 

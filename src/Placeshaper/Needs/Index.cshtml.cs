@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Mvc;
+using Placeshaper.Areas;
+using Placeshaper.Data;
+using Placeshaper.Imports;
+using Placeshaper.Organisations;
+using Placeshaper.Shared;
+
+namespace Placeshaper.Needs;
+
+[RequestSizeLimit(AreasApi.MaxImportBytes)]
+public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, ImportIndicatorValues import) : FormPage
+{
+    public string Slug => context.Slug;
+
+    public IReadOnlyList<NeedsQueries.Listed> Indicators { get; private set; } = [];
+
+    public ImportReport? Report { get; private set; }
+
+    public bool CanImport => context.Current.HasAny([Role.Administrator, Role.Commissioner]);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Indicators = await NeedsQueries.IndicatorsAsync(db, context.Id, cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? upload, CancellationToken cancellationToken)
+    {
+        if (!CanImport)
+        {
+            return Forbid();
+        }
+
+        if (upload is null || upload.Length == 0)
+        {
+            AddError("upload", "Choose a CSV file to import");
+        }
+        else
+        {
+            using var content = new MemoryStream();
+            await upload.CopyToAsync(content, cancellationToken);
+            Report = await import.HandleAsync(context.Id, content.ToArray(), Path.GetFileName(upload.FileName), cancellationToken);
+            if (!Report.Accepted)
+            {
+                AddError("upload", $"{Report.File} was refused: fix the {Report.Problems.Count} problem(s) listed and import it again");
+            }
+        }
+
+        Indicators = await NeedsQueries.IndicatorsAsync(db, context.Id, cancellationToken);
+        return Page();
+    }
+}

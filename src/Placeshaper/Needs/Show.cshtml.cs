@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Placeshaper.Areas;
+using Placeshaper.Data;
+using Placeshaper.Organisations;
+using Placeshaper.Shared.Charts;
+
+namespace Placeshaper.Needs;
+
+public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : PageModel
+{
+    /// <summary>More lines than this make a trend chart unreadable; the table below still has every area.</summary>
+    private const int MaxTrendLines = 6;
+
+    public string Slug => context.Slug;
+
+    public NeedsQueries.Grid? Grid { get; private set; }
+
+    public string TrendChart { get; private set; } = "";
+
+    public string AreasChart { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        Grid = await NeedsQueries.GridAsync(db, context.Id, code, cancellationToken);
+        if (Grid is null)
+        {
+            return NotFound();
+        }
+
+        var indicator = Grid.Indicator;
+
+        // The trend shows the whole authority against its comparators first, then as many parts as stay readable.
+        var trend = Grid.Areas
+            .OrderBy(a => a.Level switch { AreaLevel.Authority => 0, AreaLevel.Comparator => 1, _ => 2 })
+            .Take(MaxTrendLines)
+            .Select(a => new SvgCharts.Series(a.Name, a.Values, a.Level == AreaLevel.Comparator))
+            .ToList();
+        TrendChart = SvgCharts.Line("trend", indicator.Name, indicator.Unit, Grid.Periods, trend);
+        var latest = Grid.Periods.Count - 1;
+        var bars = Grid.Areas
+            .Where(a => a.Values[latest] is not null)
+            .OrderByDescending(a => a.Values[latest])
+            .Select(a => new SvgCharts.Bar(a.Name, a.Values[latest]!.Value, a.Level is AreaLevel.Authority or AreaLevel.Comparator))
+            .ToList();
+        AreasChart = SvgCharts.Bars("areas", $"{indicator.Name}, {Grid.LatestPeriod}", indicator.Unit, bars);
+        return Page();
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Playwright;
+using Placeshaper.Demo;
+
+namespace Placeshaper.BrowserTests;
+
+public sealed class NeedsJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_commissioner_reads_the_evidence_of_need_as_charts_and_as_a_table()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Email address").FillAsync("commissioner@anytown.example");
+        await page.GetByLabel("Password").FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/o/**");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Needs", Exact = true }).ClickAsync();
+        await page.ShouldHaveNoViolationsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Emergency hospital admissions due to falls, people aged 65 and over" }).ClickAsync();
+
+        var trend = page.GetByRole(AriaRole.Img, new() { Name = "Emergency hospital admissions due to falls, people aged 65 and over", Exact = true });
+        (await trend.CountAsync()).ShouldBe(1);
+        (await page.Locator("svg.ps-chart polyline").CountAsync()).ShouldBeGreaterThanOrEqualTo(6);
+        var riverside = page.Locator("tbody tr").Filter(new() { HasText = "Riverside" });
+        (await riverside.TextContentAsync())!.ShouldContain("2,880");
+        (await page.Locator("tbody tr").Filter(new() { HasText = "England (comparator)" }).CountAsync()).ShouldBe(1);
+        await page.ShouldHaveNoViolationsAsync();
+        if (Environment.GetEnvironmentVariable("PLACESHAPER_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "needs.png"), FullPage = true });
+        }
+    }
+}

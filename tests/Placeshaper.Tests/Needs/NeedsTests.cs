@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Placeshaper.Needs;
+using Placeshaper.Tests.Infrastructure;
+
+namespace Placeshaper.Tests.Needs;
+
+public sealed class PeriodTests
+{
+    [Theory]
+    [InlineData("2024", "2024", "2024-01-01")]
+    [InlineData("2024/25", "2024/25", "2024-04-01")]
+    [InlineData("2011-12", "2011/12", "2011-04-01")]
+    [InlineData("2024-Q3", "2024-Q3", "2024-07-01")]
+    [InlineData("2024q1", "2024-Q1", "2024-01-01")]
+    [InlineData("2024-04", "2024-04", "2024-04-01")]
+    public void Periods_are_read_as_public_statistics_write_them(string text, string label, string start)
+    {
+        Period.TryParse(text, out var period).ShouldBeTrue();
+        period.Label.ShouldBe(label);
+        period.Start.ShouldBe(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("20255")]
+    [InlineData("2024/26")]
+    [InlineData("2024-13")]
+    [InlineData("Q3 2024")]
+    public void Anything_else_is_not_a_period(string text) => Period.TryParse(text, out _).ShouldBeFalse();
+}
+
+public abstract class NeedsTests<TApp>(TApp app)
+    where TApp : TestApp
+{
+    private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
+
+    [Fact]
+    public async Task Figures_import_in_long_and_wide_layouts_once_and_only_once()
+    {
+        app.RequireDatabase();
+        using var api = await app.ApiAsAsync("commissioner@anytown.example");
+        var defined = await api.PostJsonAsync("/api/v1/orgs/anytown/indicators", new
+        {
+            code = "carers",
+            name = "Unpaid carers",
+            unit = "people",
+            polarity = "NoJudgement",
+            source = "Census 2021 (fictional for the test)",
+            licence = "Open Government Licence v3.0",
+        });
+        const string wide = "area_code,indicator,2021,2022\nE06009001,carers,10400,10650\nE05999001,carers,1700,\n";
+        const string longer = "area_code,period,indicator,value\nE06009001,2023,carers,\"10,800\"\nE06009001,2022,carers,10700\n";
+
+        var first = await api.PostAsync(new Uri("/api/v1/orgs/anytown/indicators/values/import?file=wide.csv", UriKind.Relative), Csv(wide));
+        var again = await api.PostAsync(new Uri("/api/v1/orgs/anytown/indicators/values/import?file=wide.csv", UriKind.Relative), Csv(wide));
+        var correction = await api.PostAsync(new Uri("/api/v1/orgs/anytown/indicators/values/import?file=long.csv", UriKind.Relative), Csv(longer));
+        var values = await (await api.GetPathAsync("/api/v1/orgs/anytown/indicators/carers/values")).ReadJsonAsync();
+
+        defined.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await first.ReadJsonAsync()).GetProperty("added").GetInt32().ShouldBe(3);
+        (await again.ReadJsonAsync()).GetProperty("unchanged").GetInt32().ShouldBe(3);
+        var corrected = await correction.ReadJsonAsync();
+        (corrected.GetProperty("added").GetInt32(), corrected.GetProperty("updated").GetInt32()).ShouldBe((1, 1));
+        values.EnumerateArray().Where(v => v.GetProperty("areaCode").GetString() == "E06009001")
+            .Select(v => (v.GetProperty("period").GetString(), v.GetProperty("value").GetDecimal()))
+            .ShouldBe([("2021", 10_400m), ("2022", 10_700m), ("2023", 10_800m)]);
+    }
+
+    [Fact]
+    public async Task A_bad_row_refuses_the_whole_file_and_names_file_line_column_and_reason()
+    {
+        app.RequireDatabase();
+        using var api = await app.ApiAsAsync("commissioner@anytown.example");
+        var before = await app.WithDbAsync(db => db.IndicatorValues.CountAsync());
+        const string file = "area_code,period,indicator,value\nE06009001,2030,falls-65,1\nE05999001,2030,falls-65,many\nE09999999,2030,falls-65,1\nE06009001,30,falls-65,1\nE06009001,2030,nonsense,1\nE06009001,2030,falls-65,2\n";
+
+        var response = await api.PostAsync(new Uri("/api/v1/orgs/anytown/indicators/values/import?file=bad.csv", UriKind.Relative), Csv(file));
+
+        var problems = (await response.ShouldBeProblemAsync(422)).GetProperty("problems").EnumerateArray()
+            .Select(p => $"{p.GetProperty("line").GetInt32()}:{p.GetProperty("column").GetString()}").ToList();
+        problems.ShouldBe(["3:value", "4:area_code", "5:period", "6:indicator", "7:value"]);
+        (await app.WithDbAsync(db => db.IndicatorValues.CountAsync())).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task The_indicator_page_draws_the_trend_and_lists_every_figure()
+    {
+        app.RequireDatabase();
+        using var browser = await app.SignInAsync("councillor@anytown.example");
+
+        var html = await browser.GetHtmlAsync("/o/anytown/needs/falls-65");
+        var missing = await browser.GetAsync("/o/anytown/needs/no-such-indicator");
+
+        html.ShouldContain("<svg");
+        html.ShouldContain("role=\"img\"");
+        html.ShouldContain("England (comparator)");
+        html.ShouldContain("Fictional figures for the Anytown demonstration");
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
+
+public sealed class NeedsTestsOnSqlite(SqliteApp app) : NeedsTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class NeedsTestsOnPostgres(PostgresApp app) : NeedsTests<PostgresApp>(app), IClassFixture<PostgresApp>;
