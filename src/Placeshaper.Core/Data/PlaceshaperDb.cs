@@ -6,6 +6,7 @@ using Placeshaper.Audit;
 using Placeshaper.Budgets;
 using Placeshaper.Needs;
 using Placeshaper.Organisations;
+using Placeshaper.Outcomes;
 using Placeshaper.People;
 using Placeshaper.Programmes;
 using Placeshaper.Providers;
@@ -52,6 +53,12 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
     public DbSet<Indicator> Indicators => Set<Indicator>();
 
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+
+    public DbSet<OutcomeTheme> OutcomeThemes => Set<OutcomeTheme>();
+
+    public DbSet<Outcome> Outcomes => Set<Outcome>();
+
+    public DbSet<OutcomeMeasure> OutcomeMeasures => Set<OutcomeMeasure>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -125,5 +125,6 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
             },
             now,
             cancellationToken);
+        await DemoOutcomes.SeedAsync(db, anytown.Id, organisations["anytown-icb"].Id, now, cancellationToken);
     }
 }

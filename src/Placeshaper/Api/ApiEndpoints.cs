@@ -5,6 +5,7 @@ using Placeshaper.Budgets;
 using Placeshaper.Hosting;
 using Placeshaper.Needs;
 using Placeshaper.Organisations;
+using Placeshaper.Outcomes;
 using Placeshaper.People;
 using Placeshaper.Programmes;
 
@@ -35,6 +36,7 @@ public static class ApiEndpoints
         BudgetsApi.Map(organisation);
         AreasApi.Map(api, organisation);
         NeedsApi.Map(organisation);
+        OutcomesApi.Map(organisation);
         TokensApi.Map(api);
     }
 }
