@@ -24,6 +24,9 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : P
 
     public IReadOnlyList<PooledBudget> Budgets { get; private set; } = [];
 
+    /// <summary>The golden thread: the outcomes this programme works towards, each with its measures, their progress and the needs evidence behind them.</summary>
+    public IReadOnlyList<Outcomes.OutcomeQueries.OutcomeView> Outcomes { get; private set; } = [];
+
     public bool CanEdit => Role == ProgrammeRole.Lead && context.Current.HasAny([Organisations.Role.Commissioner, Organisations.Role.Administrator]);
 
     public bool CanSetUpBudget => Role == ProgrammeRole.Lead && context.Current.HasAny([Organisations.Role.Commissioner, Organisations.Role.FinanceOfficer]);
@@ -44,6 +47,10 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : P
         if (role == ProgrammeRole.Lead)
         {
             History = await ProgrammeQueries.HistoryAsync(db, programme.Id, cancellationToken);
+            Outcomes = (await Placeshaper.Outcomes.OutcomeQueries.FrameworkAsync(db, context.Id, cancellationToken))
+                .SelectMany(t => t.Outcomes)
+                .Where(o => o.ProgrammeId == programme.Id)
+                .ToList();
             Decisions = await ProgrammeQueries.DecisionsAsync(db, programme.Id, cancellationToken);
         }
 

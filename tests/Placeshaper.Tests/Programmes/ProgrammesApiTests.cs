@@ -34,6 +34,25 @@ public abstract class ProgrammesApiTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task The_demo_programme_page_follows_the_golden_thread_from_need_to_budget_and_history()
+    {
+        app.RequireDatabase();
+        using var council = await app.ApiAsAsync("commissioner@anytown.example");
+        var id = (await DemoProgrammeAsync(council, "anytown", "Older people living independently")).GetProperty("id").GetString();
+        using var browser = await app.SignInAsync("councillor@anytown.example");
+
+        var html = await browser.GetHtmlAsync($"/o/anytown/programmes/{id}");
+
+        html.ShouldContain("From need to result");
+        html.ShouldContain("Older people live independently at home for longer");
+        html.ShouldContain("href=\"/o/anytown/needs/falls-65\"");
+        html.ShouldContain("Better Care Fund 2026/27");
+        html.ShouldContain("Cabinet approved the business case");
+        html.ShouldContain("Business case for a jointly commissioned reablement service approved");
+        html.ShouldNotContain("Move between stages", customMessage: "councillors read and scrutinise; they do not move programmes");
+    }
+
+    [Fact]
     public async Task Nobody_outside_the_programme_finds_it_or_its_budget()
     {
         app.RequireDatabase();
