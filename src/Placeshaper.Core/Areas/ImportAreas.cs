@@ -45,6 +45,26 @@ public sealed class ImportAreas(PlaceshaperDb db)
             }
         }
 
+        // Parents as they would be after the import: a chain that comes back to where it started is a cycle.
+        var parentOf = existing.Values.ToDictionary(a => a.Code, a => a.ParentId is { } id ? existing.Values.FirstOrDefault(p => p.Id == id)?.Code : null, StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            parentOf[row.Code] = row.ParentCode;
+        }
+
+        foreach (var row in rows.Where(r => r.ParentCode is not null && r.ParentCode != r.Code))
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal) { row.Code };
+            for (var parent = row.ParentCode; parent is not null; parent = parentOf.GetValueOrDefault(parent))
+            {
+                if (!seen.Add(parent))
+                {
+                    problems.Add(new ImportProblem(file, row.Line, "parent_code", $"'{row.Code}' would end up inside itself (through {parent})"));
+                    break;
+                }
+            }
+        }
+
         if (problems.Count > 0)
         {
             return ImportReport.Refused(file, table.Rows.Count, problems.OrderBy(p => p.Line).ToList());

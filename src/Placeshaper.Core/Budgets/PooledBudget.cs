@@ -155,9 +155,9 @@ public sealed class PooledBudget : IOrganisationOwned
             return;
         }
 
-        if (percents.Any(p => p is not (>= 0 and <= 100)))
+        if (percents.Any(p => p is not (>= 0 and <= 100) || decimal.Round(p.Value, 4) != p))
         {
-            errors.Add($"{what}Percentages", $"Enter every partner's {what} percentage, from 0 to 100");
+            errors.Add($"{what}Percentages", $"Enter every partner's {what} percentage, from 0 to 100, to at most four decimal places");
         }
         else if (percents.Sum() != 100)
         {

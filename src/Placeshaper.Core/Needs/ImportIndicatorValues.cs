@@ -52,9 +52,10 @@ public sealed class ImportIndicatorValues(PlaceshaperDb db)
                 {
                     problems.Add(new ImportProblem(file, row.Line, periodColumn, $"'{periodText}' is not a period: write {Period.Formats}"));
                 }
-                else if (!decimal.TryParse(valueText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))
+                else if (!decimal.TryParse(valueText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var raw)
+                    || IndicatorValue.Normalise(raw) is not { } value)
                 {
-                    problems.Add(new ImportProblem(file, row.Line, valueColumn, $"'{valueText}' is not a number"));
+                    problems.Add(new ImportProblem(file, row.Line, valueColumn, $"'{valueText}' is not a number of at most a million million"));
                 }
                 else if (areaId is not null && indicatorId is not null)
                 {

@@ -114,6 +114,16 @@ public sealed class IndicatorValue : IOrganisationOwned
 
     public decimal Value { get; private set; }
 
+    /// <summary>Figures are kept to six decimal places, the precision both databases store.</summary>
+    public const int Places = 6;
+
+    /// <summary>The largest figure accepted, well inside what both databases store at six places.</summary>
+    public const decimal Largest = 1_000_000_000_000m;
+
+    /// <summary>Rounds a figure to the stored precision, half away from zero; null when it is too large to be a statistic.</summary>
+    public static decimal? Normalise(decimal value) =>
+        Math.Abs(value) > Largest ? null : Math.Round(value, Places, MidpointRounding.AwayFromZero);
+
     internal static IndicatorValue New(Guid organisationId, Guid indicatorId, Guid areaId, Period period, decimal value, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(now),

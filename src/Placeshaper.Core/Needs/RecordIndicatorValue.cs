@@ -23,9 +23,10 @@ public sealed class RecordIndicatorValue(PlaceshaperDb db)
             errors.Add("period", $"Enter the period as {Period.Formats}");
         }
 
-        if (command.Value is null)
+        var value = command.Value is { } given ? IndicatorValue.Normalise(given) : null;
+        if (value is null)
         {
-            errors.Add("value", "Enter the value as a number");
+            errors.Add("value", "Enter the value as a number of at most a million million");
         }
 
         if (errors.Any)
@@ -36,12 +37,12 @@ public sealed class RecordIndicatorValue(PlaceshaperDb db)
         var stored = await db.IndicatorValues.SingleOrDefaultAsync(v => v.IndicatorId == indicator.Id && v.AreaId == area!.Id && v.Period == period.Label, cancellationToken);
         if (stored is null)
         {
-            stored = IndicatorValue.New(indicator.OrganisationId, indicator.Id, area!.Id, period, command.Value!.Value, db.Clock.GetUtcNow().UtcDateTime);
+            stored = IndicatorValue.New(indicator.OrganisationId, indicator.Id, area!.Id, period, value!.Value, db.Clock.GetUtcNow().UtcDateTime);
             db.IndicatorValues.Add(stored);
         }
         else
         {
-            stored.Update(command.Value!.Value);
+            stored.Update(value!.Value);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -37,7 +37,8 @@ public sealed class ProgrammeDecision : IOrganisationOwned
         {
             errors.Add("decidedOn", "Enter the date of the decision");
         }
-        else if (decidedOn > DateOnly.FromDateTime(now).AddDays(1))
+        // "Today" in the UK, which runs up to an hour ahead of UTC in summer.
+        else if (decidedOn > DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(now, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"))))
         {
             errors.Add("decidedOn", "The date of the decision must be today or in the past");
         }

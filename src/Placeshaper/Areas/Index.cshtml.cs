@@ -51,7 +51,7 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, Im
     {
         if (!CanImport)
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         Within = within;

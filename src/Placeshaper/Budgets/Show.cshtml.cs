@@ -46,7 +46,7 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : F
 
         if (!CanRecord)
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         if (!OccurredOn.IsEmpty && OccurredOn.Value is null)

@@ -126,7 +126,7 @@ public static class WebApp
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.LoginPath = "/sign-in";
                 options.LogoutPath = "/sign-out";
-                options.AccessDeniedPath = "/forbidden";
+                options.AccessDeniedPath = "/errors/403";
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
                 options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);

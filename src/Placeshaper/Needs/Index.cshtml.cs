@@ -25,7 +25,7 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, Im
     {
         if (!CanImport)
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         if (upload is null || upload.Length == 0)

@@ -54,6 +54,21 @@ public abstract class AreasTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task An_area_cannot_end_up_inside_itself()
+    {
+        app.RequireDatabase();
+        using var api = await app.ApiAsAsync("administrator@anytown-icb.example");
+        var first = await api.PostAsync(new Uri("/api/v1/orgs/anytown-icb/areas/import?file=a.csv", UriKind.Relative), Csv("code,name,level,parent_code\nE38000001,Place A,locality,\nE38000002,Place B,locality,E38000001\n"));
+
+        var cycle = await api.PostAsync(new Uri("/api/v1/orgs/anytown-icb/areas/import?file=b.csv", UriKind.Relative), Csv("code,name,level,parent_code\nE38000001,Place A,locality,E38000002\n"));
+
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var problem = (await cycle.ShouldBeProblemAsync(422)).GetProperty("problems")[0];
+        problem.GetProperty("column").GetString().ShouldBe("parent_code");
+        problem.GetProperty("reason").GetString()!.ShouldContain("inside itself");
+    }
+
+    [Fact]
     public async Task Councillors_read_areas_but_cannot_import_them()
     {
         app.RequireDatabase();
