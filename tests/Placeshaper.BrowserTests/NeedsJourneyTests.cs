@@ -6,6 +6,22 @@ namespace Placeshaper.BrowserTests;
 public sealed class NeedsJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
+    public async Task A_resident_tells_the_council_about_a_need_without_an_account()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/tell-us/anytown");
+        await page.ShouldHaveNoViolationsAsync();
+
+        await page.GetByLabel("A need that is not being met").CheckAsync();
+        await page.GetByLabel("What have you seen?").FillAsync("Older neighbours in Westmoor cannot get to the GP since the bus route changed.");
+        await page.GetByLabel("Where? (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Westmoor" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+
+        (await page.Locator(".govuk-panel__title").TextContentAsync())!.Trim().ShouldBe("Thank you");
+        await page.ShouldHaveNoViolationsAsync();
+    }
+
+    [Fact]
     public async Task A_commissioner_reads_the_evidence_of_need_as_charts_and_as_a_table()
     {
         var page = await fixture.NewPageAsync();

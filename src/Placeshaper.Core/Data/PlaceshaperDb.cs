@@ -60,6 +60,8 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<OutcomeMeasure> OutcomeMeasures => Set<OutcomeMeasure>();
 
+    public DbSet<Intelligence.IntelligenceItem> IntelligenceItems => Set<Intelligence.IntelligenceItem>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();

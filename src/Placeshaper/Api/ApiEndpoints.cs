@@ -37,6 +37,7 @@ public static class ApiEndpoints
         AreasApi.Map(api, organisation);
         NeedsApi.Map(organisation);
         OutcomesApi.Map(organisation);
+        Intelligence.IntelligenceApi.Map(organisation);
         TokensApi.Map(api);
     }
 }

@@ -25,6 +25,7 @@ public static class StatusPages
                         405 => "Method not allowed",
                         413 => "Request too large",
                         415 => "Unsupported media type: check the Content-Type header (JSON bodies are application/json)",
+                        429 => "Too many requests: try again later",
                         _ => null,
                     },
                 },
@@ -36,6 +37,7 @@ public static class StatusPages
         var path = context.Response.StatusCode switch
         {
             403 => "/errors/403",
+            429 => "/errors/429",
             404 => "/errors/404",
             _ => "/errors/other",
         };

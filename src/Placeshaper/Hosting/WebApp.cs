@@ -92,6 +92,7 @@ public static class WebApp
             options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         services.AddOpenApi("v1", OpenApiSetup.Configure);
+        services.AddPlaceshaperRateLimits();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         var app = builder.Build();
@@ -169,6 +170,7 @@ public static class WebApp
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseMiddleware<RequestSizeLimit>(settings.MaxRequestBodyBytes);
         app.UseAuthentication();
         app.UseMiddleware<ViewerMiddleware>();

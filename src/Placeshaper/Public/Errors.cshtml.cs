@@ -17,6 +17,7 @@ public sealed class ErrorsModel : PageModel
     {
         "404" => ("Page not found", (IReadOnlyList<string>)["If you typed the web address, check it is correct.", "If you pasted the web address, check you copied the entire address."]),
         "403" => ("You cannot see this page", ["Your roles at this organisation do not include this page. Ask an administrator if you need it."]),
+        "429" => ("You have sent too many in a short time", ["To protect the service from automated abuse, we limit how often a form can be sent. Try again in 10 minutes."]),
         _ => ("Sorry, there is a problem with the service", ["Try again later."]),
     };
 }

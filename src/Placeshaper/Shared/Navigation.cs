@@ -30,6 +30,7 @@ public static class Navigation
         new(Stage.Overview, "Programmes", "/programmes", []),
         new(Stage.AssessNeeds, "Needs", "/needs", []),
         new(Stage.AssessNeeds, "Areas", "/areas", []),
+        new(Stage.AssessNeeds, "What people tell us", "/intelligence", []),
         new(Stage.SetOutcomes, "Outcomes", "/outcomes", []),
         new(Stage.Administration, "People", "/people", [Role.Administrator]),
         new(Stage.Administration, "Audit trail", "/audit", [Role.Administrator]),

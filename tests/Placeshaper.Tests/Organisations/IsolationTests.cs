@@ -52,7 +52,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{budgetId:guid}", other.BudgetId.ToString(), StringComparison.Ordinal)
                 .Replace("{postcode}", "AB10AA", StringComparison.Ordinal)
                 .Replace("{code}", "falls-65", StringComparison.Ordinal)
-                .Replace("{measureId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                .Replace("{measureId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{itemId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
