@@ -11,6 +11,8 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, Im
 {
     public string OrganisationName => context.Current.Name;
 
+    public string Slug => context.Slug;
+
     public IReadOnlyList<AreaQueries.Listed> Areas { get; private set; } = [];
 
     public string? Postcode { get; private set; }
@@ -24,6 +26,13 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, Im
     public bool CanImport => context.Current.HasAny([Role.Administrator, Role.Commissioner]);
 
     public string NameOf(string code) => Areas.FirstOrDefault(a => a.Code == code)?.Name ?? code;
+
+    public async Task<IActionResult> OnGetDownloadAsync(string format, CancellationToken cancellationToken)
+    {
+        var areas = await AreaQueries.ForOrganisationAsync(db, context.Id, cancellationToken);
+        return new Exports.Table("areas", ["code", "name", "level", "parent_code"], areas.Select(a => (IReadOnlyList<object?>)[a.Code, a.Name, a.Level.ToString().ToLowerInvariant(), a.ParentCode]).ToList())
+            .ToFile(format);
+    }
 
     public async Task OnGetAsync(string? postcode, CancellationToken cancellationToken)
     {

@@ -30,6 +30,21 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : F
     /// <summary>Only the host records against the pot, and only its finance officers and commissioners.</summary>
     public bool CanRecord => Found?.Role == ProgrammeRole.Lead && context.Current.HasAny([Role.FinanceOfficer, Role.Commissioner]);
 
+    public async Task<IActionResult> OnGetDownloadAsync(Guid budgetId, string table, string format, CancellationToken cancellationToken)
+    {
+        var found = await BudgetQueries.FindAsync(db, budgetId, context.Id, cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        return table == "lines"
+            ? new Exports.Table($"{found.Budget.Name} lines", ["date", "kind", "description", "amount_gbp"],
+                found.Lines.Select(l => (IReadOnlyList<object?>)[l.OccurredOn, l.Kind.ToString(), l.Description, l.Amount]).ToList()).ToFile(format)
+            : new Exports.Table($"{found.Budget.Name} statement", ["partner", "contributed_gbp", "share_of_pot", "spend_attributed_gbp", "variance_share_ratio", "share_of_variance_gbp"],
+                found.Statement.Partners.Select(p => (IReadOnlyList<object?>)[p.Name, p.Contributed, p.ShareOfPot, p.AttributedSpend, p.VarianceShareRatio, p.ShareOfVariance]).ToList()).ToFile(format);
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid budgetId, CancellationToken cancellationToken)
     {
         Found = await BudgetQueries.FindAsync(db, budgetId, context.Id, cancellationToken);

@@ -20,6 +20,22 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : P
 
     public string AreasChart { get; private set; } = "";
 
+    public async Task<IActionResult> OnGetDownloadAsync(string code, string format, CancellationToken cancellationToken)
+    {
+        var grid = await NeedsQueries.GridAsync(db, context.Id, code, cancellationToken);
+        if (grid is null)
+        {
+            return NotFound();
+        }
+
+        // The long layout, which imports back in as it is.
+        var rows = grid.Areas
+            .SelectMany(a => a.Values.Select((v, i) => (a, v, i)).Where(x => x.v is not null)
+                .Select(x => (IReadOnlyList<object?>)[a.Code, grid.Periods[x.i], grid.Indicator.Code, x.v!.Value]))
+            .ToList();
+        return new Exports.Table(grid.Indicator.Code, ["area_code", "period", "indicator", "value"], rows).ToFile(format);
+    }
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         Grid = await NeedsQueries.GridAsync(db, context.Id, code, cancellationToken);

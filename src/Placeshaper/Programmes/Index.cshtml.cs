@@ -12,6 +12,13 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db) : 
 
     public IReadOnlyList<ProgrammeQueries.Listed> Programmes { get; private set; } = [];
 
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetDownloadAsync(string format, CancellationToken cancellationToken)
+    {
+        var programmes = await ProgrammeQueries.ForOrganisationAsync(db, context.Id, cancellationToken);
+        return new Exports.Table("programmes", ["programme", "lead", "your_role", "stages"],
+            programmes.Select(p => (IReadOnlyList<object?>)[p.Name, p.LeadName, p.Role.ToString(), string.Join("; ", p.Stages.Select(s => s.Describe()))]).ToList()).ToFile(format);
+    }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Programmes = await ProgrammeQueries.ForOrganisationAsync(db, context.Id, cancellationToken);
 }
