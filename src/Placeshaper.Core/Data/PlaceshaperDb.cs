@@ -54,6 +54,8 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
 
+    public DbSet<NeedsAssessment> NeedsAssessments => Set<NeedsAssessment>();
+
     public DbSet<OutcomeTheme> OutcomeThemes => Set<OutcomeTheme>();
 
     public DbSet<Outcome> Outcomes => Set<Outcome>();

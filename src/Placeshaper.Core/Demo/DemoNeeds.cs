@@ -46,6 +46,17 @@ internal static class DemoNeeds
                 ["E05999004"] = [5.1m, 6.0m, 6.6m, 5.9m, 5.5m, 5.2m],
                 ["E92000001"] = [6.4m, 7.2m, 7.5m, 7.0m, 6.8m, 6.9m],
             });
+        db.NeedsAssessments.Add(NeedsAssessment.Write(
+            anytown,
+            "Falls and frailty in later life",
+            "Emergency admissions for falls among people aged 65 and over have risen since 2021 and are now above the England rate. "
+                + "Riverside and Northgate have the highest rates; both have older housing and fewer ground-floor homes. "
+                + "Residents' groups report that changes to the bus network have left older people in Westmoor more isolated.",
+            ["falls-65", "lonely-adults"],
+            ["falls-65", "lonely-adults"],
+            "https://www.gov.uk/government/publications/falls-applying-all-our-health",
+            new DateOnly(2027, 3, 31),
+            now).Value!);
         await db.SaveChangesAsync(cancellationToken);
     }
 

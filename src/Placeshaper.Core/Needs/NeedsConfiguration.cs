@@ -5,8 +5,22 @@ using Placeshaper.Organisations;
 
 namespace Placeshaper.Needs;
 
-internal sealed class NeedsConfiguration : IEntityTypeConfiguration<Indicator>, IEntityTypeConfiguration<IndicatorValue>
+internal sealed class NeedsConfiguration : IEntityTypeConfiguration<Indicator>, IEntityTypeConfiguration<IndicatorValue>, IEntityTypeConfiguration<NeedsAssessment>
 {
+    public void Configure(EntityTypeBuilder<NeedsAssessment> builder)
+    {
+        builder.ToTable("needs_assessments");
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Topic).HasMaxLength(200);
+        builder.Property(a => a.Narrative).HasMaxLength(20_000);
+        builder.Property(a => a.IndicatorCodes).HasMaxLength(2000);
+        builder.Property(a => a.EvidenceLinks).HasMaxLength(20_000);
+        builder.Ignore(a => a.Indicators);
+        builder.Ignore(a => a.Links);
+        builder.HasIndex(a => new { a.OrganisationId, a.Topic });
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+
     public void Configure(EntityTypeBuilder<Indicator> builder)
     {
         builder.ToTable("indicators");

@@ -25,9 +25,19 @@ public static class NeedsApi
         needs.MapGet("/{code}/values", ValuesAsync).WithName("ListIndicatorValues").WithSummary("An indicator's figures by area and period");
         needs.MapPost("/{code}/values", RecordAsync).WithName("RecordIndicatorValue").WithSummary("Enter or correct one figure by hand")
             .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator));
+        organisation.MapGet("/needs-assessments", AssessmentsAsync).WithTags("Needs").WithName("ListNeedsAssessments")
+            .WithSummary("Needs assessments: topic, narrative, indicators, evidence links and review date");
         needs.MapPost("/values/import", ImportAsync).WithName("ImportIndicatorValues")
             .WithSummary("Import figures from a CSV body: long (area_code,period,indicator,value) or wide (area_code,indicator,2019,2020,…). Whole or not at all.")
             .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator), new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AreasApi.MaxImportBytes));
+    }
+
+    public sealed record AssessmentView(Guid Id, string Topic, string Narrative, IReadOnlyList<string> Indicators, IReadOnlyList<string> EvidenceLinks, DateOnly ReviewBy);
+
+    private static async Task<Ok<IReadOnlyList<AssessmentView>>> AssessmentsAsync(PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
+    {
+        var assessments = await db.NeedsAssessments.AsNoTracking().Where(a => a.OrganisationId == organisation.Id).OrderBy(a => a.Topic).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<AssessmentView>>(assessments.Select(a => new AssessmentView(a.Id, a.Topic, a.Narrative, a.Indicators, a.Links, a.ReviewBy)).ToList());
     }
 
     private static async Task<Ok<IReadOnlyList<IndicatorView>>> ListAsync(PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)

@@ -85,6 +85,42 @@ public abstract class NeedsTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task A_needs_assessment_gathers_indicators_narrative_and_evidence_and_refuses_what_it_cannot_link()
+    {
+        app.RequireDatabase();
+        using var browser = await app.SignInAsync("commissioner@anytown.example");
+
+        var page = await browser.GetHtmlAsync("/o/anytown/needs/assessments");
+        using var bad = await browser.PostFormAsync("/o/anytown/needs/assessments", "/o/anytown/needs/assessments", new()
+        {
+            ["Topic"] = "Loneliness",
+            ["Narrative"] = "Survey results",
+            ["EvidenceLinks"] = "not a link",
+            ["ReviewBy.Day"] = "31",
+            ["ReviewBy.Month"] = "2",
+            ["ReviewBy.Year"] = "2027",
+        });
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        using var good = await browser.PostFormAsync("/o/anytown/needs/assessments", "/o/anytown/needs/assessments", new()
+        {
+            ["Topic"] = "Loneliness " + Guid.NewGuid().ToString("N")[..6],
+            ["Narrative"] = "One in fourteen adults feel lonely often or always.",
+            ["Chosen"] = "lonely-adults",
+            ["ReviewBy.Day"] = "31",
+            ["ReviewBy.Month"] = "3",
+            ["ReviewBy.Year"] = "2027",
+        });
+        var api = await (await (await app.ApiAsAsync("councillor@anytown.example")).GetPathAsync("/api/v1/orgs/anytown/needs-assessments")).ReadJsonAsync();
+
+        page.ShouldContain("Falls and frailty in later life");
+        page.ShouldContain("href=\"/o/anytown/needs/falls-65\"");
+        badHtml.ShouldContain("<a href=\"#evidenceLinks\">Put one web address per line, each starting https://</a>");
+        badHtml.ShouldContain("<a href=\"#reviewBy\">The review date must be a real date, like 31 3 2027</a>");
+        good.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        api.EnumerateArray().Select(a => a.GetProperty("topic").GetString()).ShouldContain(t => t!.StartsWith("Loneliness", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_indicator_page_draws_the_trend_and_lists_every_figure()
     {
         app.RequireDatabase();
