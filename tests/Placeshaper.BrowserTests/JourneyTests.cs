@@ -6,15 +6,6 @@ namespace Placeshaper.BrowserTests;
 /// <summary>The key journeys in a real browser, each page checked for accessibility as it is reached.</summary>
 public sealed class JourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/o/**");
-    }
-
     [Fact]
     public async Task A_commissioner_signs_in_and_switches_to_a_partner_organisation()
     {
@@ -22,7 +13,10 @@ public sealed class JourneyTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.GotoAsync("/sign-in");
         await page.ShouldHaveNoViolationsAsync();
 
-        await SignInAsync(page, "commissioner@anytown.example");
+        await page.GetByLabel("Email address").FillAsync("commissioner@anytown.example");
+        await page.GetByLabel("Password").FillAsync(DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/o/**");
 
         (await page.Locator("h1").TextContentAsync()).ShouldBe("Anytown Borough Council");
         await page.ShouldHaveNoViolationsAsync();
@@ -64,8 +58,7 @@ public sealed class JourneyTests(BrowserFixture fixture) : IClassFixture<Browser
     [Fact]
     public async Task An_administrator_adds_a_person_correcting_a_mistake_on_the_way()
     {
-        var page = await fixture.NewPageAsync();
-        await SignInAsync(page, "administrator@anytown.example");
+        var page = await fixture.SignedInPageAsync("administrator@anytown.example");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "People", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/o/anytown/people");
@@ -86,8 +79,7 @@ public sealed class JourneyTests(BrowserFixture fixture) : IClassFixture<Browser
     [Fact]
     public async Task An_administrator_reads_the_audit_trail_and_checks_its_chain()
     {
-        var page = await fixture.NewPageAsync();
-        await SignInAsync(page, "administrator@anytown.example");
+        var page = await fixture.SignedInPageAsync("administrator@anytown.example");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Check the trail's hash chain" }).ClickAsync();
@@ -100,8 +92,7 @@ public sealed class JourneyTests(BrowserFixture fixture) : IClassFixture<Browser
     [Fact]
     public async Task A_person_creates_an_API_token_and_sees_it_once()
     {
-        var page = await fixture.NewPageAsync();
-        await SignInAsync(page, "finance@anytown.example");
+        var page = await fixture.SignedInPageAsync("finance@anytown.example");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "API tokens" }).ClickAsync();
         await page.ShouldHaveNoViolationsAsync();

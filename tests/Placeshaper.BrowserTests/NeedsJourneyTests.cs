@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Placeshaper.Demo;
 
 namespace Placeshaper.BrowserTests;
 
@@ -24,12 +23,7 @@ public sealed class NeedsJourneyTests(BrowserFixture fixture) : IClassFixture<Br
     [Fact]
     public async Task A_commissioner_reads_the_evidence_of_need_as_charts_and_as_a_table()
     {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync("commissioner@anytown.example");
-        await page.GetByLabel("Password").FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/o/**");
+        var page = await fixture.SignedInPageAsync("commissioner@anytown.example");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Needs", Exact = true }).ClickAsync();
         await page.ShouldHaveNoViolationsAsync();

@@ -1,28 +1,17 @@
 using Microsoft.Playwright;
-using Placeshaper.Demo;
 
 namespace Placeshaper.BrowserTests;
 
 /// <summary>Running a programme: starting it, turning the wheel forward and back, and a partner reading the pooled budget.</summary>
 public sealed class ProgrammeJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/o/**");
-    }
-
     private static ILocator StageStatus(IPage page, string stage) =>
         page.Locator(".govuk-task-list__item").Filter(new() { HasText = stage }).Locator(".govuk-task-list__status");
 
     [Fact]
     public async Task A_commissioner_starts_a_programme_and_moves_it_forward_and_back()
     {
-        var page = await fixture.NewPageAsync();
-        await SignInAsync(page, "commissioner@anytown.example");
+        var page = await fixture.SignedInPageAsync("commissioner@anytown.example");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Programmes", Exact = true }).ClickAsync();
         await page.ShouldHaveNoViolationsAsync();
@@ -65,8 +54,7 @@ public sealed class ProgrammeJourneyTests(BrowserFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_partner_reads_the_pooled_budget_and_its_own_statement()
     {
-        var page = await fixture.NewPageAsync();
-        await SignInAsync(page, "commissioner@anytown-icb.example");
+        var page = await fixture.SignedInPageAsync("commissioner@anytown-icb.example");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Programmes", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Older people living independently" }).ClickAsync();

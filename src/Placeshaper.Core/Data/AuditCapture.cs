@@ -10,10 +10,13 @@ namespace Placeshaper.Data;
 /// <summary>Turns the change tracker's pending changes into audit records: what changed, from what, to what.</summary>
 internal static class AuditCapture
 {
-    /// <summary>Secrets and bookkeeping that must never be copied into the trail.</summary>
+    /// <summary>
+    /// Secrets, bookkeeping and members of the public's personal data, none of which may be copied into a trail that
+    /// can never be edited (a resident's contact email must be erasable on request).
+    /// </summary>
     private static readonly HashSet<string> Unrecorded = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash", "NormalizedEmail", "NormalizedUserName",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash", "NormalizedEmail", "NormalizedUserName", "ContactEmail",
     };
 
     public sealed record Change(EntityEntry Entry, string Action, Dictionary<string, object?>? Before, Dictionary<string, object?>? After)

@@ -28,4 +28,11 @@ public static class ProgrammeAccess
             : ProgrammeRole.None;
         return role == ProgrammeRole.None ? (null, role) : (programme, role);
     }
+
+    /// <summary>The programme if <paramref name="organisationId"/> leads it: only the lead changes a programme or its budgets.</summary>
+    public static async Task<Programme?> FindLedAsync(PlaceshaperDb db, Guid programmeId, Guid organisationId, CancellationToken cancellationToken)
+    {
+        var (programme, role) = await FindAsync(db, programmeId, organisationId, cancellationToken);
+        return role == ProgrammeRole.Lead ? programme : null;
+    }
 }

@@ -66,8 +66,8 @@ public static class BudgetsApi
     private static async Task<Results<Created<BudgetSummary>, ValidationProblem, ProblemHttpResult>> SetUpAsync(
         Guid programmeId, SetUpPooledBudget.Command command, SetUpPooledBudget handler, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
     {
-        var (programme, role) = await ProgrammeAccess.FindAsync(db, programmeId, organisation.Id, cancellationToken);
-        if (programme is null || role != ProgrammeRole.Lead)
+        var programme = await ProgrammeAccess.FindLedAsync(db, programmeId, organisation.Id, cancellationToken);
+        if (programme is null)
         {
             return Problems.NotFound("Programme");
         }

@@ -52,8 +52,8 @@ public sealed class MoveModel(OrganisationContext context, PlaceshaperDb db, Mov
 
     private async Task<Programme?> LeadProgrammeAsync(Guid programmeId, CancellationToken cancellationToken)
     {
-        var (programme, role) = await ProgrammeAccess.FindAsync(db, programmeId, context.Id, cancellationToken);
-        if (programme is null || role != ProgrammeRole.Lead)
+        var programme = await ProgrammeAccess.FindLedAsync(db, programmeId, context.Id, cancellationToken);
+        if (programme is null)
         {
             return null;
         }

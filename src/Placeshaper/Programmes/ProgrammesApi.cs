@@ -91,8 +91,8 @@ public static class ProgrammesApi
     private static async Task<Results<Ok<IReadOnlyList<StageChangeView>>, ProblemHttpResult>> HistoryAsync(
         Guid programmeId, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
     {
-        var (programme, role) = await ProgrammeAccess.FindAsync(db, programmeId, organisation.Id, cancellationToken);
-        if (programme is null || role != ProgrammeRole.Lead)
+        var programme = await ProgrammeAccess.FindLedAsync(db, programmeId, organisation.Id, cancellationToken);
+        if (programme is null)
         {
             return Problems.NotFound("Programme");
         }
@@ -104,8 +104,8 @@ public static class ProgrammesApi
     private static async Task<Results<Created<StageChangeView>, ValidationProblem, ProblemHttpResult>> MoveAsync(
         Guid programmeId, MoveProgramme.Command command, MoveProgramme handler, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
     {
-        var (programme, role) = await ProgrammeAccess.FindAsync(db, programmeId, organisation.Id, cancellationToken);
-        if (programme is null || role != ProgrammeRole.Lead)
+        var programme = await ProgrammeAccess.FindLedAsync(db, programmeId, organisation.Id, cancellationToken);
+        if (programme is null)
         {
             return Problems.NotFound("Programme");
         }
@@ -119,8 +119,8 @@ public static class ProgrammesApi
     private static async Task<Results<Ok<IReadOnlyList<DecisionView>>, ProblemHttpResult>> DecisionsAsync(
         Guid programmeId, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
     {
-        var (programme, role) = await ProgrammeAccess.FindAsync(db, programmeId, organisation.Id, cancellationToken);
-        if (programme is null || role != ProgrammeRole.Lead)
+        var programme = await ProgrammeAccess.FindLedAsync(db, programmeId, organisation.Id, cancellationToken);
+        if (programme is null)
         {
             return Problems.NotFound("Programme");
         }
@@ -132,8 +132,8 @@ public static class ProgrammesApi
     private static async Task<Results<Created<DecisionView>, ValidationProblem, ProblemHttpResult>> DecideAsync(
         Guid programmeId, DecisionRequest request, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
     {
-        var (programme, role) = await ProgrammeAccess.FindAsync(db, programmeId, organisation.Id, cancellationToken);
-        if (programme is null || role != ProgrammeRole.Lead)
+        var programme = await ProgrammeAccess.FindLedAsync(db, programmeId, organisation.Id, cancellationToken);
+        if (programme is null)
         {
             return Problems.NotFound("Programme");
         }

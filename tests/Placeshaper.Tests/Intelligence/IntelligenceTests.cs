@@ -43,6 +43,7 @@ public abstract class IntelligenceTests<TApp>(TApp app)
         published.ShouldContain(body);
         published.ShouldContain("Riverside");
         published.ShouldNotContain("resident@example.org");
+        (await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.After!.Contains("resident@example.org")))).ShouldBeFalse("personal data stays out of the permanent trail");
     }
 
     [Fact]
