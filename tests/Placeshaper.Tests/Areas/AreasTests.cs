@@ -78,6 +78,8 @@ public abstract class AreasTests<TApp>(TApp app)
         var import = await councillor.PostAsync(new Uri("/api/v1/orgs/anytown/areas/import", UriKind.Relative), Csv("code,name,level\nE05777001,X,ward\n"));
 
         areas.GetArrayLength().ShouldBe(8, "the borough, its six wards and England as comparator");
+        using var browser = await app.SignInAsync("councillor@anytown.example");
+        (await browser.GetHtmlAsync("/o/anytown/areas")).ShouldContain("<td class=\"govuk-table__cell\">Riverside</td>");
         await import.ShouldBeProblemAsync(403);
     }
 

@@ -56,8 +56,13 @@ public sealed class DownloadTests(SqliteApp app) : IClassFixture<SqliteApp>
         app.RequireDatabase();
         using var police = await app.SignInAsync("commissioner@anytown-police.example");
 
+        using var council = await app.SignInAsync("commissioner@anytown.example");
+
         using var download = await police.GetAsync("/o/anytown/areas?handler=Download&format=csv");
+        using var own = await council.GetAsync("/o/anytown/areas?handler=Download&format=csv");
 
         download.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        own.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await own.Content.ReadAsStringAsync()).ShouldContain("E05999002,Riverside,ward,E06009001");
     }
 }

@@ -6,6 +6,10 @@ using Placeshaper.Organisations;
 
 namespace Placeshaper.Areas;
 
+/// <remarks>
+/// This folder is "Geography" rather than "Areas" because ASP.NET Core reserves a top-level /Areas folder for MVC areas
+/// and would not route the pages in it; the feature is still Areas everywhere else.
+/// </remarks>
 public static class AreasApi
 {
     public sealed record AreaView(Guid Id, string Code, string Name, AreaLevel Level, string? ParentCode);

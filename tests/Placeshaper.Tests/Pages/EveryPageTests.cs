@@ -1,0 +1,38 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Placeshaper.Tests.Infrastructure;
+
+namespace Placeshaper.Tests.Pages;
+
+/// <summary>Every page is reachable: each organisation page answers a member who holds every officer role.</summary>
+public sealed class EveryPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task Every_organisation_page_without_further_parameters_opens_for_a_member()
+    {
+        app.RequireDatabase();
+        var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(p => p.StartsWith("o/{org}", StringComparison.Ordinal) && p.Count(c => c == '{') == 1)
+            .Distinct()
+            .ToList();
+        using var api = await app.ApiAsAsync("administrator@anytown.example");
+        foreach (var role in new[] { "Commissioner", "FinanceOfficer" })
+        {
+            await api.PostJsonAsync("/api/v1/orgs/anytown/members", new { email = "administrator@anytown.example", roles = new[] { role } });
+        }
+
+        using var browser = await app.SignInAsync("administrator@anytown.example");
+
+        pages.ShouldContain("o/{org}/areas");
+        foreach (var page in pages)
+        {
+            using var response = await browser.GetAsync("/" + page.Replace("{org}", "anytown", StringComparison.Ordinal));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, page);
+        }
+    }
+}
