@@ -121,6 +121,30 @@ public abstract class NeedsTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task A_commissioner_defines_an_indicator_on_its_page_and_a_taken_code_is_refused()
+    {
+        app.RequireDatabase();
+        using var browser = await app.SignInAsync("commissioner@anytown.example");
+        Dictionary<string, string> Form(string code) => new()
+        {
+            ["Name"] = "Households in fuel poverty",
+            ["Code"] = code,
+            ["Unit"] = "%",
+            ["Polarity"] = "LowerIsBetter",
+            ["Source"] = "DESNZ sub-regional fuel poverty statistics",
+            ["Licence"] = "Open Government Licence v3.0",
+        };
+        var code = "fuel-" + Guid.NewGuid().ToString("N")[..6];
+
+        using var saved = await browser.PostFormAsync("/o/anytown/needs/new", "/o/anytown/needs/new", Form(code));
+        using var taken = await browser.PostFormAsync("/o/anytown/needs/new", "/o/anytown/needs/new", Form("falls-65"));
+
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        saved.Headers.Location!.ToString().ShouldBe($"/o/anytown/needs/{code}");
+        (await taken.Content.ReadAsStringAsync()).ShouldContain("<a href=\"#code\">There is already an indicator with the code falls-65</a>");
+    }
+
+    [Fact]
     public async Task The_indicator_page_draws_the_trend_and_lists_every_figure()
     {
         app.RequireDatabase();
