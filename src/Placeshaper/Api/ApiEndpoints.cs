@@ -39,5 +39,6 @@ public static class ApiEndpoints
         OutcomesApi.Map(organisation);
         Intelligence.IntelligenceApi.Map(organisation);
         TokensApi.Map(api);
+        Calculators.CalculatorsApi.Map(api);
     }
 }

@@ -12,6 +12,11 @@ public static class RateLimits
 
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
+    public const string Calculators = "calculators";
+
+    /// <summary>Calculations per address per minute: generous for people and scripts modelling what-ifs, a cap on abuse.</summary>
+    public const int CalculationsPerMinute = 300;
+
     public static IServiceCollection AddPlaceshaperRateLimits(this IServiceCollection services) =>
         services.AddRateLimiter(options =>
         {
@@ -22,5 +27,8 @@ public static class RateLimits
                     : RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = PublicSubmissions, Window = Window, QueueLimit = 0 }));
+            options.AddPolicy(Calculators, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = CalculationsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 }

@@ -30,6 +30,10 @@ public abstract class IsolationTests<TApp>(TApp app)
         "GET /api/v1/orgs",
         "GET /api/v1/tokens",
         "POST /api/v1/tokens",
+        "GET /api/v1/calculators",
+        "POST /api/v1/calculators/options-appraisal",
+        "POST /api/v1/calculators/sroi",
+        "POST /api/v1/calculators/{name}",
     ];
 
     [Fact]
@@ -53,7 +57,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{postcode}", "AB10AA", StringComparison.Ordinal)
                 .Replace("{code}", "falls-65", StringComparison.Ordinal)
                 .Replace("{measureId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{itemId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                .Replace("{itemId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{name}", "no-such-calculator", StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);

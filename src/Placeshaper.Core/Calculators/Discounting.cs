@@ -1,0 +1,33 @@
+namespace Placeshaper.Calculators;
+
+/// <summary>
+/// Discounting to present value, as in HM Treasury's Green Book: an amount in year <c>t</c> counts as
+/// amount / (1 + r)^t today, year 0 being now (one-off transition costs) and undiscounted.
+/// </summary>
+public static class Discounting
+{
+    /// <summary>
+    /// The Green Book's social time preference rate: 3.5% a year for the first 30 years (HM Treasury, The Green Book,
+    /// 2022 edition, "Discounting" and its Annex A6). Appraisals may set another rate; this is only the default.
+    /// </summary>
+    public const decimal GreenBookRate = 0.035m;
+
+    /// <summary>The longest horizon the calculators accept: long enough for any service contract or asset life.</summary>
+    public const int MaxYears = 100;
+
+    /// <summary>1 / (1 + r)^year, by repeated multiplication so it stays exact in <see cref="decimal"/>.</summary>
+    public static decimal Factor(decimal rate, int year)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rate);
+        ArgumentOutOfRangeException.ThrowIfNegative(year);
+        var growth = 1m;
+        for (var t = 0; t < year; t++)
+        {
+            growth *= 1 + rate;
+        }
+
+        return 1 / growth;
+    }
+
+    public static decimal PresentValue(decimal amount, decimal rate, int year) => amount * Factor(rate, year);
+}
