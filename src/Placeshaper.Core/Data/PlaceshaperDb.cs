@@ -42,6 +42,10 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<ProgrammeDecision> ProgrammeDecisions => Set<ProgrammeDecision>();
 
+    public DbSet<Appraisals.Appraisal> Appraisals => Set<Appraisals.Appraisal>();
+
+    public DbSet<Appraisals.CustomDeliveryModel> CustomDeliveryModels => Set<Appraisals.CustomDeliveryModel>();
+
     public DbSet<PooledBudget> PooledBudgets => Set<PooledBudget>();
 
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();

@@ -29,8 +29,9 @@ public sealed class ProgrammeDecision : IOrganisationOwned
 
     public DateTime RecordedAt { get; private set; }
 
-    public static Result<ProgrammeDecision> Record(
-        Programme programme, DateOnly? decidedOn, string? title, string? decisionMakers, string? summary, string? papersUrl, DateTime now)
+    /// <summary>The rules a decision's record must meet, shared with decisions taken elsewhere (an options appraisal).</summary>
+    public static Errors? Check(
+        DateOnly? decidedOn, string? title, string? decisionMakers, string? summary, string? papersUrl, DateTime now)
     {
         var errors = new Errors();
         if (decidedOn is null)
@@ -64,7 +65,13 @@ public sealed class ProgrammeDecision : IOrganisationOwned
             errors.Add("papersUrl", "Enter the papers' web address, starting https://");
         }
 
-        if (errors.Any)
+        return errors.Any ? errors : null;
+    }
+
+    public static Result<ProgrammeDecision> Record(
+        Programme programme, DateOnly? decidedOn, string? title, string? decisionMakers, string? summary, string? papersUrl, DateTime now)
+    {
+        if (Check(decidedOn, title, decisionMakers, summary, papersUrl, now) is { } errors)
         {
             return errors;
         }

@@ -40,5 +40,6 @@ public static class ApiEndpoints
         Intelligence.IntelligenceApi.Map(organisation);
         TokensApi.Map(api);
         Calculators.CalculatorsApi.Map(api);
+        Appraisals.AppraisalsApi.Map(organisation);
     }
 }

@@ -35,24 +35,32 @@ public sealed record Table(string Name, IReadOnlyList<string> Headers, IReadOnly
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    public byte[] ToXlsx()
+    public byte[] ToXlsx() => ToWorkbook([this]);
+
+    /// <summary>Several tables as the sheets of one workbook, in order (the business case, a committee report).</summary>
+    public static byte[] ToWorkbook(IReadOnlyList<Table> tables)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
             var workbook = document.AddWorkbookPart();
             workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row(Headers.Cast<object?>()));
-            foreach (var row in Rows)
+            var sheets = workbook.Workbook.AppendChild(new Sheets());
+            uint id = 1;
+            foreach (var table in tables)
             {
-                data.Append(Row(row));
+                var sheetPart = workbook.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                data.Append(Row(table.Headers.Cast<object?>()));
+                foreach (var row in table.Rows)
+                {
+                    data.Append(Row(row));
+                }
+
+                sheetPart.Worksheet = new Worksheet(data);
+                sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = id++, Name = table.Name.Length > 31 ? table.Name[..31] : table.Name });
             }
 
-            sheetPart.Worksheet = new Worksheet(data);
-            var sheets = workbook.Workbook.AppendChild(new Sheets());
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = Name.Length > 31 ? Name[..31] : Name });
             workbook.Workbook.Save();
         }
 

@@ -57,6 +57,7 @@ public static class WebApp
         services.AddScoped<IssueToken>();
         services.AddScoped<Programmes.StartProgramme>();
         services.AddScoped<Programmes.MoveProgramme>();
+        services.AddScoped<Appraisals.DecideAppraisal>();
         services.AddScoped<Budgets.SetUpPooledBudget>();
         services.AddScoped<Areas.ImportAreas>();
         services.AddScoped<Areas.ImportPostcodes>();

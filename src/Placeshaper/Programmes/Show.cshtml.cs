@@ -22,6 +22,8 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : P
 
     public IReadOnlyList<ProgrammeDecision> Decisions { get; private set; } = [];
 
+    public IReadOnlyList<Appraisals.AppraisalQueries.Summary> Appraisals { get; private set; } = [];
+
     public IReadOnlyList<PooledBudget> Budgets { get; private set; } = [];
 
     /// <summary>The golden thread: the outcomes this programme works towards, each with its measures, their progress and the needs evidence behind them.</summary>
@@ -52,6 +54,7 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : P
                 .Where(o => o.ProgrammeId == programme.Id)
                 .ToList();
             Decisions = await ProgrammeQueries.DecisionsAsync(db, programme.Id, cancellationToken);
+            Appraisals = await Placeshaper.Appraisals.AppraisalQueries.ForProgrammeAsync(db, programme.Id, cancellationToken);
         }
 
         return Page();

@@ -32,6 +32,8 @@ public static class Navigation
         new(Stage.AssessNeeds, "Areas", "/areas", []),
         new(Stage.AssessNeeds, "What people tell us", "/intelligence", []),
         new(Stage.SetOutcomes, "Outcomes", "/outcomes", []),
+        new(Stage.Design, "Delivery models", "/delivery-models", []),
+        new(Stage.Design, "Calculators", "/calculators", []),
         new(Stage.Administration, "People", "/people", [Role.Administrator]),
         new(Stage.Administration, "Audit trail", "/audit", [Role.Administrator]),
     ];

@@ -58,7 +58,11 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{code}", "falls-65", StringComparison.Ordinal)
                 .Replace("{measureId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{itemId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{name}", "no-such-calculator", StringComparison.Ordinal);
+                .Replace("{name}", "no-such-calculator", StringComparison.Ordinal)
+                .Replace("{appraisalId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{optionId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{riskId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{checkId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -107,7 +111,10 @@ public abstract class IsolationTests<TApp>(TApp app)
             var path = "/" + pattern.Replace("{org}", OtherOrganisation, StringComparison.Ordinal)
                 .Replace("{programmeId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{budgetId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{code}", "falls-65", StringComparison.Ordinal);
+                .Replace("{code}", "falls-65", StringComparison.Ordinal)
+                .Replace("{appraisalId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{optionId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+            path.ShouldNotContain("{", customMessage: $"{pattern} has a parameter the isolation test does not know");
             using var get = await browser.GetAsync(path);
             var body = await get.Content.ReadAsStringAsync();
 

@@ -60,7 +60,7 @@ public static class SvgCharts
         return svg.Append("</svg>").ToString();
     }
 
-    public static string Bars(string id, string title, string unit, IReadOnlyList<Bar> bars)
+    public static string Bars(string id, string title, string unit, IReadOnlyList<Bar> bars, string things = "areas")
     {
         const int width = 680, left = 170, right = 90, top = 10, rowHeight = 28;
         var height = top + (bars.Count * rowHeight) + 30;
@@ -68,7 +68,7 @@ public static class SvgCharts
         var (min, max) = Scale(bars.Select(b => b.Value).ToList());
         double X(decimal v) => left + (double)((v - min) / (max - min)) * plotWidth;
 
-        var svg = Open(id, width, height, title, $"Bar chart of {title} ({unit}) by area, {bars.Count} areas.");
+        var svg = Open(id, width, height, title, $"Bar chart of {title} ({unit}), {bars.Count} {things}.");
         for (var i = 0; i < bars.Count; i++)
         {
             var y = top + (i * rowHeight);
