@@ -50,15 +50,19 @@ public static class WeightSensitivity
             return new Finding(name, w, null, null, null);
         }
 
+        // Scaled by (100 − w), or by the number of other criteria when they share equally, every option's score is
+        // x × f × own + (100 − x) × others with no division, so parallel lines are exactly parallel.
+        var rest = 100 - w;
+        var f = rest == 0 ? valid.Criteria.Count - 1 : rest;
         var own = new decimal[n];
         var others = new decimal[n];
         for (var i = 0; i < n; i++)
         {
-            own[i] = valid.Scores[i, c];
-            others[i] = OtherCriteriaScore(valid, c, i);
+            own[i] = f * valid.Scores[i, c];
+            others[i] = OtherCriteria(valid, c, i, rest == 0);
         }
 
-        var scores = Enumerable.Range(0, n).Select(i => At(own[i], others[i], w)).ToList();
+        var scores = Enumerable.Range(0, n).Select(i => (w * own[i]) + ((100 - w) * others[i])).ToList();
         var best = scores.Max();
         var leaders = Enumerable.Range(0, n).Where(i => scores[i] == best).ToList();
         if (leaders.Count > 1)
@@ -77,19 +81,15 @@ public static class WeightSensitivity
                 continue;
             }
 
+            // The leader's lead is 100 × gap + x × (ownGap − gap): zero at x* = 100 × gap / slope.
             var gap = others[leader] - others[k];
             var slope = gap - (own[leader] - own[k]);
-            if (slope == 0)
+            if (slope == 0 || (gap != 0 && Math.Sign(gap) != Math.Sign(slope)) || Math.Abs(gap) > Math.Abs(slope))
             {
-                continue; // parallel lines: the leader stays ahead at every weight
+                continue; // parallel, or crossing outside 0–100 (checked before dividing, so the division cannot overflow)
             }
 
             var crossing = 100 * gap / slope;
-            if (crossing < 0 || crossing > 100)
-            {
-                continue;
-            }
-
             var change = crossing - w;
             var direction = Math.Sign(change);
             if (nearest is null || Math.Abs(change) < Math.Abs(nearest.Value)
@@ -112,24 +112,20 @@ public static class WeightSensitivity
     private static bool Beyond(decimal[] own, decimal[] others, int candidate, int current, int direction) =>
         direction * (own[candidate] - others[candidate]) > direction * (own[current] - others[current]);
 
-    /// <summary>An option's score per point of weight on every criterion but c, as the other weights are shared now.</summary>
-    private static decimal OtherCriteriaScore(OptionsAppraisal.Valid valid, int c, int option)
+    /// <summary>Σ wⱼ sⱼ over every criterion but c; or Σ sⱼ when those weights are all 0 and would be shared equally.</summary>
+    private static decimal OtherCriteria(OptionsAppraisal.Valid valid, int c, int option, bool shareEqually)
     {
-        var rest = 100 - valid.Weights[c];
         var sum = 0m;
         for (var j = 0; j < valid.Criteria.Count; j++)
         {
             if (j != c)
             {
-                sum += rest == 0 ? valid.Scores[option, j] : valid.Weights[j] * valid.Scores[option, j];
+                sum += shareEqually ? valid.Scores[option, j] : valid.Weights[j] * valid.Scores[option, j];
             }
         }
 
-        return rest == 0 ? sum / (valid.Criteria.Count - 1) : sum / rest;
+        return sum;
     }
-
-    // The scale divides every score alike, so comparisons can leave it out.
-    private static decimal At(decimal own, decimal others, decimal x) => (x * own) + ((100 - x) * others);
 
     /// <summary>
     /// The weights after moving criterion c to x with the others rescaled in proportion (shared equally if they were all 0):

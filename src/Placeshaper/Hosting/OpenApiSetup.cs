@@ -5,7 +5,9 @@ namespace Placeshaper.Hosting;
 
 public static class OpenApiSetup
 {
-    public static void Configure(OpenApiOptions options) =>
+    public static void Configure(OpenApiOptions options)
+    {
+        options.CreateSchemaReferenceId = SchemaId;
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
@@ -28,4 +30,22 @@ public static class OpenApiSetup
             document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] });
             return Task.CompletedTask;
         });
+    }
+
+    /// <summary>
+    /// Request and response records are nested in the area that owns them (ProgrammesApi.DecisionView,
+    /// AppraisalsApi.DecisionView), so the default schema id, the bare type name, would give two different shapes one
+    /// name. Nested types are named after their owner instead: ProgrammesDecisionView, AppraisalsDecisionView.
+    /// </summary>
+    private static string? SchemaId(System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+    {
+        var id = OpenApiOptions.CreateDefaultSchemaReferenceId(info);
+        if (id is null || info.Type.DeclaringType is not { } owner || info.Type.IsGenericType)
+        {
+            return id;
+        }
+
+        var prefix = owner.Name.EndsWith("Api", StringComparison.Ordinal) ? owner.Name[..^3] : owner.Name;
+        return id.StartsWith(prefix, StringComparison.Ordinal) ? id : prefix + id;
+    }
 }
