@@ -311,6 +311,24 @@ public sealed class Appraisal : IOrganisationOwned
         return null;
     }
 
+    /// <summary>Adds a risk to an option's register, rated likelihood × impact from 1 to 5 each.</summary>
+    public Result<AppraisalRisk> AddRisk(AppraisalOption option, string? description, int? likelihood, int? impact, string? mitigation, string? owner, DateTime now)
+    {
+        var errors = Unlocked();
+        return errors.Any ? errors : option.AddRisk(description, likelihood, impact, mitigation, owner, now);
+    }
+
+    public Errors? RemoveRisk(AppraisalOption option, Guid riskId)
+    {
+        var errors = Unlocked();
+        if (!errors.Any && !option.RemoveRisk(riskId))
+        {
+            errors.Add("risk", "There is no such risk on this option");
+        }
+
+        return errors.Any ? errors : null;
+    }
+
     public sealed record CostInput(int Year, decimal? Amount);
 
     /// <summary>Sets an option's costs: year 0 is the one-off transition, years 1 to the horizon the running cost.</summary>

@@ -137,7 +137,7 @@ public sealed class AppraisalOption : IOrganisationOwned
 
     internal void DropCostsBeyond(int horizon) => costs.RemoveAll(c => c.Year > horizon);
 
-    public Result<AppraisalRisk> AddRisk(string? description, int? likelihood, int? impact, string? mitigation, string? owner, DateTime now)
+    internal Result<AppraisalRisk> AddRisk(string? description, int? likelihood, int? impact, string? mitigation, string? owner, DateTime now)
     {
         var errors = new Errors();
         if (string.IsNullOrWhiteSpace(description) || description.Length > 1000)
@@ -167,7 +167,7 @@ public sealed class AppraisalOption : IOrganisationOwned
         return risk;
     }
 
-    public bool RemoveRisk(Guid riskId) => risks.RemoveAll(r => r.Id == riskId) > 0;
+    internal bool RemoveRisk(Guid riskId) => risks.RemoveAll(r => r.Id == riskId) > 0;
 }
 
 /// <summary>A score from 0 to 10 with the reasoning and evidence behind it, so the judgement can be challenged.</summary>

@@ -21,9 +21,13 @@ public sealed class DecideAppraisal(PlaceshaperDb db)
         }
 
         var chosen = appraisal.Chosen!;
-        var logged = ProgrammeDecision.Record(
-            programme, command.DecidedOn, $"Options appraisal \"{appraisal.Title}\": {chosen.Name}", command.DecisionMakers, command.Summary, command.PapersUrl, now);
-        db.ProgrammeDecisions.Add(logged.Value!);
+        var logged = ProgrammeDecision.Record(programme, command.DecidedOn, LogTitle(appraisal.Title, chosen.Name), command.DecisionMakers, command.Summary, command.PapersUrl, now);
+        if (!logged.Succeeded)
+        {
+            return logged.Errors;
+        }
+
+        db.ProgrammeDecisions.Add(logged.Value);
         if (!programme.Stages.Contains(Stage.DesignSpecification))
         {
             var moved = programme.MoveTo(
@@ -43,5 +47,12 @@ public sealed class DecideAppraisal(PlaceshaperDb db)
             After: System.Text.Json.JsonSerializer.Serialize(new { option = chosen.Name, model = chosen.ModelCode, decidedOn = command.DecidedOn, decisionMakers = appraisal.DecisionMakers })));
         await db.SaveChangesAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>The decisions log entry's title, shortened to the log's 300 characters when a long title meets a long option name.</summary>
+    public static string LogTitle(string appraisal, string option)
+    {
+        var title = $"Options appraisal \"{appraisal}\": {option}";
+        return title.Length <= 300 ? title : title[..299] + "…";
     }
 }

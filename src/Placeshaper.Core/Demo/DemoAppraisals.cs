@@ -64,17 +64,17 @@ internal static class DemoAppraisals
             appraisal.Cost(options[i], [new(0, Options[i].OneOff), .. Enumerable.Range(1, 5).Select(year => new Appraisal.CostInput(year, Options[i].Yearly))]);
         }
 
-        options[2].AddRisk("A large provider exits the Anytown market at short notice", 3, 5, "Financial monitoring; contingency with the in-house reablement team", "Head of Commissioning", now);
-        options[3].AddRisk("A small alliance member gets into financial difficulty", 3, 3, "Alliance agreement shares work among members; monthly payments in advance", "Alliance manager", now);
-        options[3].AddRisk("Alliance takes longer to form than planned", 2, 3, "Extend the current contract by 6 months if needed", "Head of Commissioning", now);
-        options[4].AddRisk("Staff vote against the spin-out", 3, 4, "Early engagement; fall back to in-house redesign", "Director of Adult Social Care", now);
-        options[0].AddRisk("Cost growth outstrips the budget", 4, 3, "Savings plan", "Finance business partner", now);
+        appraisal.AddRisk(options[2], "A large provider exits the Anytown market at short notice", 3, 5, "Financial monitoring; contingency with the in-house reablement team", "Head of Commissioning", now);
+        appraisal.AddRisk(options[3], "A small alliance member gets into financial difficulty", 3, 3, "Alliance agreement shares work among members; monthly payments in advance", "Alliance manager", now);
+        appraisal.AddRisk(options[3], "Alliance takes longer to form than planned", 2, 3, "Extend the current contract by 6 months if needed", "Head of Commissioning", now);
+        appraisal.AddRisk(options[4], "Staff vote against the spin-out", 3, 4, "Early engagement; fall back to in-house redesign", "Director of Adult Social Care", now);
+        appraisal.AddRisk(options[0], "Cost growth outstrips the budget", 4, 3, "Savings plan", "Finance business partner", now);
 
         var decidedOn = DateOnly.FromDateTime(now.AddDays(-40));
         appraisal.Decide(options[3].Id, decidedOn, "Cabinet", "Cabinet chose the neighbourhood care alliance: the highest weighted score, the best contribution to outcomes and social value, at a whole-life cost 3.5% above the cheapest option. The ranking holds unless the weight on cost rises by more than 45 points.", null, now);
         appraisal.Tick(appraisal.Checks[0].Id, true, "Care Act 2014 duties confirmed by Legal Services");
         db.Appraisals.Add(appraisal);
-        db.ProgrammeDecisions.Add(ProgrammeDecision.Record(programme, decidedOn, $"Options appraisal \"{appraisal.Title}\": {options[3].Name}", "Cabinet", appraisal.DecisionSummary, null, now).Value!);
+        db.ProgrammeDecisions.Add(ProgrammeDecision.Record(programme, decidedOn, DecideAppraisal.LogTitle(appraisal.Title, options[3].Name), "Cabinet", appraisal.DecisionSummary, null, now).Value!);
         db.StageChanges.Add(programme.MoveTo([Stage.PriorityOutcomes, Stage.DesignSpecification], $"Options appraisal decided: {options[3].Name}. Specifying the service comes next.", by.Id, by.Name, now.AddDays(-40)).Value!);
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -170,15 +170,12 @@ public static class AppraisalsApi
 
     private static Task<Results<Ok<AppraisalView>, ValidationProblem, ProblemHttpResult>> AddRiskAsync(
         Guid programmeId, Guid appraisalId, Guid optionId, RiskRequest request, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken) =>
-        ChangeAsync(db, organisation, programmeId, appraisalId, optionId, (a, o) => a.IsDecided
-            ? Common.Errors.For("appraisal", "Members have decided on this appraisal; it cannot change")
-            : o.AddRisk(request.Description, request.Likelihood, request.Impact, request.Mitigation, request.Owner, db.Clock.GetUtcNow().UtcDateTime).Errors, cancellationToken);
+        ChangeAsync(db, organisation, programmeId, appraisalId, optionId, (a, o) =>
+            a.AddRisk(o, request.Description, request.Likelihood, request.Impact, request.Mitigation, request.Owner, db.Clock.GetUtcNow().UtcDateTime).Errors, cancellationToken);
 
     private static Task<Results<Ok<AppraisalView>, ValidationProblem, ProblemHttpResult>> RemoveRiskAsync(
         Guid programmeId, Guid appraisalId, Guid optionId, Guid riskId, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken) =>
-        ChangeAsync(db, organisation, programmeId, appraisalId, optionId, (a, o) => a.IsDecided
-            ? Common.Errors.For("appraisal", "Members have decided on this appraisal; it cannot change")
-            : o.RemoveRisk(riskId) ? null : Common.Errors.For("risk", "There is no such risk on this option"), cancellationToken);
+        ChangeAsync(db, organisation, programmeId, appraisalId, optionId, (a, o) => a.RemoveRisk(o, riskId), cancellationToken);
 
     private static async Task<Results<Ok<AppraisalView>, ValidationProblem, ProblemHttpResult>> DecideAsync(
         Guid programmeId, Guid appraisalId, DecideAppraisal.Command command, DecideAppraisal handler, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)

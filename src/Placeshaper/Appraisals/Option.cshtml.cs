@@ -123,7 +123,7 @@ public sealed class OptionModel(OrganisationContext context, PlaceshaperDb db) :
             return refused;
         }
 
-        var added = Option.AddRisk(RiskDescription, ParseRating(Likelihood), ParseRating(Impact), Mitigation, Owner, Db.Clock.GetUtcNow().UtcDateTime);
+        var added = Appraisal.AddRisk(Option, RiskDescription, ParseRating(Likelihood), ParseRating(Impact), Mitigation, Owner, Db.Clock.GetUtcNow().UtcDateTime);
         FillScores();
         FillCosts();
         return await SaveOrShowAsync(added.Errors, $"{Home}/options/{Option.Id}#risks", cancellationToken, f => "risk-" + f);
@@ -136,9 +136,9 @@ public sealed class OptionModel(OrganisationContext context, PlaceshaperDb db) :
             return refused;
         }
 
-        Option.RemoveRisk(riskId);
-        await Db.SaveChangesAsync(cancellationToken);
-        return Redirect($"{Home}/options/{Option.Id}#risks");
+        FillScores();
+        FillCosts();
+        return await SaveOrShowAsync(Appraisal.RemoveRisk(Option, riskId), $"{Home}/options/{Option.Id}#risks", cancellationToken, _ => "risk-description");
     }
 
     public static readonly IReadOnlyList<(string Value, string Label)> LikelihoodScale =

@@ -62,12 +62,22 @@ public sealed class AppraisalRulesTests
     [Fact]
     public void A_risk_is_rated_likelihood_times_impact()
     {
-        var option = Started().AddOption(DeliveryModels.Find("outsource")!, null, null, Now).Value!;
+        var appraisal = Started();
+        var option = appraisal.AddOption(DeliveryModels.Find("outsource")!, null, null, Now).Value!;
 
-        var risk = option.AddRisk("Provider exits", 3, 5, null, null, Now).Value!;
-        var bad = option.AddRisk("", 0, 6, null, null, Now);
+        var risk = appraisal.AddRisk(option, "Provider exits", 3, 5, null, null, Now).Value!;
+        var bad = appraisal.AddRisk(option, "", 0, 6, null, null, Now);
 
         (risk.Rating, risk.Band).ShouldBe((15, "Very high"));
         bad.Errors!.ByField.Keys.ShouldBe(["description", "likelihood", "impact"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_long_title_and_option_name_still_fit_the_decisions_log()
+    {
+        var title = DecideAppraisal.LogTitle(new string('t', 200), new string('o', 200));
+
+        title.Length.ShouldBe(300);
+        title.ShouldEndWith("…");
     }
 }
