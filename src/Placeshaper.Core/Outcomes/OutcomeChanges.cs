@@ -144,13 +144,21 @@ public static class OutcomeChanges
         }
 
         var owner = await OwnerAsync(db, organisationId, command.Owner, errors, cancellationToken);
-        if (errors.Any)
+        if (outcome is null)
         {
             return errors;
         }
 
-        return OutcomeMeasure.Define(outcome!, command.Name, indicator, areaId, command.Unit, command.Polarity ?? Polarity.NoJudgement,
+        // The entity's own rules are checked too, so that every problem is reported at once.
+        var measure = OutcomeMeasure.Define(outcome, command.Name, indicator, areaId, command.Unit, command.Polarity ?? Polarity.NoJudgement,
             command.Baseline, command.BaselineDate, command.Target, command.TargetDate, owner, db.Clock.GetUtcNow().UtcDateTime);
+        if (errors.Any)
+        {
+            Merge(errors, measure.Errors);
+            return errors;
+        }
+
+        return measure;
     }
 
     public static async Task<Result<OutcomeMeasure>> RetireMeasureAsync(PlaceshaperDb db, OutcomeMeasure measure, string? reason, CancellationToken cancellationToken)
