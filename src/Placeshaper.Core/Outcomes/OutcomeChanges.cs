@@ -89,9 +89,16 @@ public static class OutcomeChanges
 
     public static async Task<Result<Outcome>> RetireOutcomeAsync(PlaceshaperDb db, Outcome outcome, string? reason, CancellationToken cancellationToken)
     {
-        var retired = outcome.Retire(reason, db.Clock.GetUtcNow().UtcDateTime);
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var retired = outcome.Retire(reason, now);
         if (retired.Succeeded)
         {
+            // Its measures retire with it, for the same reason, so that none of them takes figures or changes afterwards.
+            foreach (var measure in await db.OutcomeMeasures.Where(m => m.OutcomeId == outcome.Id && m.RetiredAt == null).ToListAsync(cancellationToken))
+            {
+                measure.Retire(outcome.RetiredReason, now);
+            }
+
             db.RecordDecision(new AuditDecision(outcome.OrganisationId, "outcome-retired", nameof(Outcome), outcome.Id.ToString(), After: Json(outcome.RetiredReason!)));
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -189,7 +189,8 @@ public abstract partial class OutcomesPagesTests<TApp>(TApp app)
         programme.ShouldContain("(retired)");
         (await change.Content.ReadAsStringAsync()).ShouldContain("A retired outcome cannot be changed");
         (await app.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.EntityId == outcomeId.ToString() && e.Action == "outcome-retired"))).After!.ShouldContain("Merged into the joint outcome");
-        measure.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var measureId = IdIn(measure, "measure");
+        (await app.WithDbAsync(db => db.OutcomeMeasures.Where(m => m.Id == measureId).Select(m => m.RetiredReason).SingleAsync())).ShouldBe("Merged into the joint outcome with the ICB");
     }
 
     [Fact]
