@@ -36,6 +36,7 @@ public sealed class OutcomesJourneyTests(BrowserFixture fixture) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Save measure" }).ClickAsync();
         await page.Locator(".govuk-error-summary").GetByRole(AriaRole.Link, new() { Name = "The target date must be after the baseline date" }).WaitForAsync();
         await page.ShouldHaveNoViolationsAsync();
+        await ScreenshotAsync(page, "outcomes-measure-refused.png");
 
         await FillDateAsync(page, "Target date", "1", "4", "2028");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save measure" }).ClickAsync();
@@ -68,9 +69,14 @@ public sealed class OutcomesJourneyTests(BrowserFixture fixture) : IClassFixture
         await page.GetByRole(AriaRole.Link, new() { Name = "Show the active framework only" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/outcomes$"));
         (await page.Locator("tbody tr").Filter(new() { HasText = Measure }).CountAsync()).ShouldBe(0);
+        await ScreenshotAsync(page, "outcomes.png");
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
         if (Environment.GetEnvironmentVariable("PLACESHAPER_SCREENSHOTS") is { Length: > 0 } folder)
         {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "outcomes.png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
         }
     }
 }
