@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Placeshaper.Audit;
@@ -52,8 +51,7 @@ public sealed class ImportIndicatorValues(PlaceshaperDb db)
                 {
                     problems.Add(new ImportProblem(file, row.Line, periodColumn, $"'{periodText}' is not a period: write {Period.Formats}"));
                 }
-                else if (!decimal.TryParse(valueText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var raw)
-                    || IndicatorValue.Normalise(raw) is not { } value)
+                else if (IndicatorValue.Parse(valueText) is not { } value)
                 {
                     problems.Add(new ImportProblem(file, row.Line, valueColumn, $"'{valueText}' is not a number of at most a million million"));
                 }

@@ -124,6 +124,15 @@ public sealed class IndicatorValue : IOrganisationOwned
     public static decimal? Normalise(decimal value) =>
         Math.Abs(value) > Largest ? null : Math.Round(value, Places, MidpointRounding.AwayFromZero);
 
+    /// <summary>
+    /// Reads a figure as files and people write it ("10,800", "-3.5"), rounded to the stored precision; null when
+    /// it is not a number or too large to be a statistic. Imports and hand entry share this rule.
+    /// </summary>
+    public static decimal? Parse(string? text) =>
+        decimal.TryParse(text?.Trim(), System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint | System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture, out var raw)
+            ? Normalise(raw)
+            : null;
+
     internal static IndicatorValue New(Guid organisationId, Guid indicatorId, Guid areaId, Period period, decimal value, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(now),

@@ -15,6 +15,7 @@ internal sealed class NeedsConfiguration : IEntityTypeConfiguration<Indicator>, 
         builder.Property(a => a.Narrative).HasMaxLength(20_000);
         builder.Property(a => a.IndicatorCodes).HasMaxLength(2000);
         builder.Property(a => a.EvidenceLinks).HasMaxLength(20_000);
+        builder.Property(a => a.ArchivedReason).HasMaxLength(500);
         builder.Ignore(a => a.Indicators);
         builder.Ignore(a => a.Links);
         builder.HasIndex(a => new { a.OrganisationId, a.Topic });

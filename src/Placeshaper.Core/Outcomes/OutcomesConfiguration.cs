@@ -26,6 +26,7 @@ internal sealed class OutcomesConfiguration :
         builder.ToTable("outcomes");
         builder.Property(o => o.Id).ValueGeneratedNever();
         builder.Property(o => o.Statement).HasMaxLength(500);
+        builder.Property(o => o.RetiredReason).HasMaxLength(Retirement.MaxReason);
         builder.HasIndex(o => o.ThemeId);
         builder.HasOne<OutcomeTheme>().WithMany().HasForeignKey(o => o.ThemeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Programme>().WithMany().HasForeignKey(o => o.ProgrammeId).OnDelete(DeleteBehavior.SetNull);
@@ -40,6 +41,7 @@ internal sealed class OutcomesConfiguration :
         builder.Property(m => m.Baseline).HasPrecision(28, 6);
         builder.Property(m => m.Target).HasPrecision(28, 6);
         builder.Property(m => m.LatestValue).HasPrecision(28, 6);
+        builder.Property(m => m.RetiredReason).HasMaxLength(Retirement.MaxReason);
         builder.HasIndex(m => m.OutcomeId);
         builder.HasOne<Outcome>().WithMany().HasForeignKey(m => m.OutcomeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Indicator>().WithMany().HasForeignKey(m => m.IndicatorId).OnDelete(DeleteBehavior.Restrict);

@@ -77,19 +77,19 @@ public sealed class OptionsAppraisalModel(OrganisationContext context, Placeshap
         var usedOptions = Enumerable.Range(0, Options.Count).Where(j => !string.IsNullOrWhiteSpace(Options[j].Name)).ToList();
         var criteria = usedCriteria.Select(i => new OptionsAppraisal.Criterion(
             Criteria[i].Name!.Trim(),
-            Number(Criteria[i].Weight, $"criterion-{i}-weight", "Enter the weight as a number from 0 to 100"))).ToList();
+            RequiredNumber(Criteria[i].Weight, $"criterion-{i}-weight", "Enter the weight as a number from 0 to 100"))).ToList();
         var options = usedOptions.Select(j =>
         {
             var row = Options[j];
             var scores = new Dictionary<string, decimal?>(StringComparer.Ordinal);
             foreach (var i in usedCriteria)
             {
-                scores[Criteria[i].Name!.Trim()] = Number(row.Scores[i], $"score-{j}-{i}", $"Enter {row.Name!.Trim()}'s score on {Criteria[i].Name!.Trim()} from 0 to 10");
+                scores[Criteria[i].Name!.Trim()] = RequiredNumber(row.Scores[i], $"score-{j}-{i}", $"Enter {row.Name!.Trim()}'s score on {Criteria[i].Name!.Trim()} from 0 to 10");
             }
 
             return new OptionsAppraisal.Option(row.Name!.Trim(), scores, Costs(row, j));
         }).ToList();
-        var rate = Number(DiscountRate, "discountRate", "Enter the discount rate as a percentage, like 3.5") / 100;
+        var rate = RequiredNumber(DiscountRate, "discountRate", "Enter the discount rate as a percentage, like 3.5") / 100;
         if (HasErrors)
         {
             return Page();
@@ -139,7 +139,7 @@ public sealed class OptionsAppraisalModel(OrganisationContext context, Placeshap
         return costs;
     }
 
-    private decimal? Number(string? text, string field, string message)
+    private decimal? RequiredNumber(string? text, string field, string message)
     {
         if (decimal.TryParse(text?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {

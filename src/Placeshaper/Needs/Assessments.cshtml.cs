@@ -31,9 +31,18 @@ public sealed class AssessmentsModel(OrganisationContext context, PlaceshaperDb 
 
     public IReadOnlyList<NeedsAssessment> Assessments { get; private set; } = [];
 
+    /// <summary>Whether archived assessments are listed beside the current ones.</summary>
+    public bool ShowArchived { get; private set; }
+
+    public AssessmentFields Fields => new(Topic, Narrative, Chosen, EvidenceLinks, ReviewBy, IndicatorNames, ErrorFor);
+
     public Dictionary<string, string> IndicatorNames { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync(bool archived, CancellationToken cancellationToken)
+    {
+        ShowArchived = archived;
+        await LoadAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -62,7 +71,8 @@ public sealed class AssessmentsModel(OrganisationContext context, PlaceshaperDb 
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Assessments = await db.NeedsAssessments.AsNoTracking().Where(a => a.OrganisationId == context.Id).OrderBy(a => a.Topic).ToListAsync(cancellationToken);
+        Assessments = await db.NeedsAssessments.AsNoTracking().Where(a => a.OrganisationId == context.Id && (ShowArchived || a.ArchivedAt == null))
+            .OrderBy(a => a.ArchivedAt != null).ThenBy(a => a.Topic).ToListAsync(cancellationToken);
         IndicatorNames = await db.Indicators.AsNoTracking().Where(i => i.OrganisationId == context.Id).OrderBy(i => i.Name).ToDictionaryAsync(i => i.Code, i => i.Name, cancellationToken);
     }
 }

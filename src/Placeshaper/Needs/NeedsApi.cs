@@ -25,19 +25,88 @@ public static class NeedsApi
         needs.MapGet("/{code}/values", ValuesAsync).WithName("ListIndicatorValues").WithSummary("An indicator's figures by area and period");
         needs.MapPost("/{code}/values", RecordAsync).WithName("RecordIndicatorValue").WithSummary("Enter or correct one figure by hand")
             .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator));
-        organisation.MapGet("/needs-assessments", AssessmentsAsync).WithTags("Needs").WithName("ListNeedsAssessments")
-            .WithSummary("Needs assessments: topic, narrative, indicators, evidence links and review date");
+        var assessments = organisation.MapGroup("/needs-assessments").WithTags("Needs");
+        assessments.MapGet("/", AssessmentsAsync).WithName("ListNeedsAssessments")
+            .WithSummary("Needs assessments: topic, narrative, indicators, evidence links and review date; archived ones only with includeArchived=true");
+        assessments.MapPost("/", WriteAssessmentAsync).WithName("WriteNeedsAssessment").WithSummary("Write a needs assessment")
+            .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator));
+        assessments.MapPut("/{assessmentId:guid}", ReviseAssessmentAsync).WithName("ReviseNeedsAssessment")
+            .WithSummary("Rewrite a needs assessment's topic, narrative, indicators, evidence links and review date")
+            .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator));
+        assessments.MapPost("/{assessmentId:guid}/archive", ArchiveAssessmentAsync).WithName("ArchiveNeedsAssessment")
+            .WithSummary("Archive a needs assessment with a reason: it leaves the current list but is kept")
+            .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator));
         needs.MapPost("/values/import", ImportAsync).WithName("ImportIndicatorValues")
             .WithSummary("Import figures from a CSV body: long (area_code,period,indicator,value) or wide (area_code,indicator,2019,2020,…). Whole or not at all.")
             .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator), new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AreasApi.MaxImportBytes));
     }
 
-    public sealed record AssessmentView(Guid Id, string Topic, string Narrative, IReadOnlyList<string> Indicators, IReadOnlyList<string> EvidenceLinks, DateOnly ReviewBy);
-
-    private static async Task<Ok<IReadOnlyList<AssessmentView>>> AssessmentsAsync(PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
+    public sealed record AssessmentView(
+        Guid Id, string Topic, string Narrative, IReadOnlyList<string> Indicators, IReadOnlyList<string> EvidenceLinks, DateOnly ReviewBy,
+        DateTime? ArchivedAt, string? ArchivedReason)
     {
-        var assessments = await db.NeedsAssessments.AsNoTracking().Where(a => a.OrganisationId == organisation.Id).OrderBy(a => a.Topic).ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<AssessmentView>>(assessments.Select(a => new AssessmentView(a.Id, a.Topic, a.Narrative, a.Indicators, a.Links, a.ReviewBy)).ToList());
+        public static AssessmentView Of(NeedsAssessment a) => new(a.Id, a.Topic, a.Narrative, a.Indicators, a.Links, a.ReviewBy, a.ArchivedAt, a.ArchivedReason);
+    }
+
+    public sealed record AssessmentRequest(string? Topic, string? Narrative, IReadOnlyList<string>? Indicators, IReadOnlyList<string>? EvidenceLinks, DateOnly? ReviewBy);
+
+    public sealed record ArchiveRequest(string? Reason);
+
+    private static async Task<Ok<IReadOnlyList<AssessmentView>>> AssessmentsAsync(PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken, bool includeArchived = false)
+    {
+        var assessments = await db.NeedsAssessments.AsNoTracking().Where(a => a.OrganisationId == organisation.Id && (includeArchived || a.ArchivedAt == null))
+            .OrderBy(a => a.Topic).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<AssessmentView>>(assessments.Select(AssessmentView.Of).ToList());
+    }
+
+    private static async Task<Results<Created<AssessmentView>, ValidationProblem>> WriteAssessmentAsync(
+        AssessmentRequest request, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
+    {
+        var known = await db.Indicators.Where(i => i.OrganisationId == organisation.Id).Select(i => i.Code).ToListAsync(cancellationToken);
+        var written = NeedsAssessment.Write(organisation.Id, request.Topic, request.Narrative, request.Indicators ?? [], known,
+            string.Join("\n", request.EvidenceLinks ?? []), request.ReviewBy, db.Clock.GetUtcNow().UtcDateTime);
+        if (!written.Succeeded)
+        {
+            return Problems.Validation(written.Errors);
+        }
+
+        db.NeedsAssessments.Add(written.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/orgs/{organisation.Slug}/needs-assessments", AssessmentView.Of(written.Value));
+    }
+
+    private static async Task<Results<Ok<AssessmentView>, ValidationProblem, ProblemHttpResult>> ReviseAssessmentAsync(
+        Guid assessmentId, AssessmentRequest request, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
+    {
+        var assessment = await db.NeedsAssessments.SingleOrDefaultAsync(a => a.Id == assessmentId && a.OrganisationId == organisation.Id, cancellationToken);
+        if (assessment is null)
+        {
+            return Problems.NotFound("Needs assessment");
+        }
+
+        var known = await db.Indicators.Where(i => i.OrganisationId == organisation.Id).Select(i => i.Code).ToListAsync(cancellationToken);
+        var revised = assessment.Revise(request.Topic, request.Narrative, request.Indicators ?? [], known,
+            string.Join("\n", request.EvidenceLinks ?? []), request.ReviewBy, db.Clock.GetUtcNow().UtcDateTime);
+        if (!revised.Succeeded)
+        {
+            return Problems.Validation(revised.Errors);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(AssessmentView.Of(assessment));
+    }
+
+    private static async Task<Results<Ok<AssessmentView>, ValidationProblem, ProblemHttpResult>> ArchiveAssessmentAsync(
+        Guid assessmentId, ArchiveRequest request, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
+    {
+        var assessment = await db.NeedsAssessments.SingleOrDefaultAsync(a => a.Id == assessmentId && a.OrganisationId == organisation.Id, cancellationToken);
+        if (assessment is null)
+        {
+            return Problems.NotFound("Needs assessment");
+        }
+
+        var archived = await AssessmentChanges.ArchiveAsync(db, assessment, request.Reason, cancellationToken);
+        return archived.Succeeded ? TypedResults.Ok(AssessmentView.Of(assessment)) : Problems.Validation(archived.Errors);
     }
 
     private static async Task<Ok<IReadOnlyList<IndicatorView>>> ListAsync(PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)

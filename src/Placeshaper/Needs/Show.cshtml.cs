@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Placeshaper.Areas;
 using Placeshaper.Data;
 using Placeshaper.Organisations;
+using Placeshaper.Shared;
 using Placeshaper.Shared.Charts;
 
 namespace Placeshaper.Needs;
 
-public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : PageModel
+public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db, RecordIndicatorValue record) : FormPage
 {
     /// <summary>More lines than this make a trend chart unreadable; the table below still has every area.</summary>
     private const int MaxTrendLines = 6;
@@ -19,6 +20,24 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : P
     public string TrendChart { get; private set; } = "";
 
     public string AreasChart { get; private set; } = "";
+
+    [BindProperty]
+    public string? AreaCode { get; set; }
+
+    [BindProperty]
+    public string? Period { get; set; }
+
+    [BindProperty]
+    public string? Value { get; set; }
+
+    public bool CanRecord => context.Current.HasAny([Role.Commissioner, Role.Administrator]);
+
+    /// <summary>The organisation's areas, to choose the one a figure is for.</summary>
+    public IReadOnlyList<(string Value, string Label)> AreaOptions { get; private set; } = [];
+
+    /// <summary>What was just saved, said back after the redirect: "Riverside, 2024: corrected to 2,900 (was 2,880)".</summary>
+    [TempData]
+    public string? Saved { get; set; }
 
     public async Task<IActionResult> OnGetDownloadAsync(string code, string format, CancellationToken cancellationToken)
     {
@@ -36,14 +55,60 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : P
         return new Exports.Table(grid.Indicator.Code, ["area_code", "period", "indicator", "value"], rows).ToFile(format);
     }
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) =>
+        await LoadAsync(code, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>Adds one figure, or corrects the one already held for that area and period; audited as it saves.</summary>
+    public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
     {
-        Grid = await NeedsQueries.GridAsync(db, context.Id, code, cancellationToken);
-        if (Grid is null)
+        if (!CanRecord)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var key = code.ToLowerInvariant();
+        var indicator = await db.Indicators.SingleOrDefaultAsync(i => i.OrganisationId == context.Id && i.Code == key, cancellationToken);
+        if (indicator is null)
         {
             return NotFound();
         }
 
+        var areaCode = AreaCode?.Trim().ToUpperInvariant();
+        var period = Needs.Period.TryParse(Period, out var p) ? p.Label : null;
+        var before = period is null || areaCode is null
+            ? null
+            : await db.IndicatorValues.Where(v => v.IndicatorId == indicator.Id && v.Period == period)
+                .Join(db.Areas.Where(a => a.Code == areaCode), v => v.AreaId, a => a.Id, (v, a) => (decimal?)v.Value)
+                .SingleOrDefaultAsync(cancellationToken);
+
+        // The same rules as an import: the area must be one of the organisation's, the period in a known form, the value a number.
+        var value = IndicatorValue.Parse(Value);
+        var result = await record.HandleAsync(indicator, new RecordIndicatorValue.Command(AreaCode, Period, value), cancellationToken);
+        if (!result.Succeeded)
+        {
+            AddErrors(result.Errors);
+            await LoadAsync(code, cancellationToken);
+            return Page();
+        }
+
+        var areaName = await db.Areas.Where(a => a.Id == result.Value.AreaId).Select(a => a.Name).SingleAsync(cancellationToken);
+        var now = SvgCharts.Number(result.Value.Value);
+        Saved = before is null ? $"{areaName}, {result.Value.Period}: {now} added"
+            : before == result.Value.Value ? $"{areaName}, {result.Value.Period}: {now}, unchanged"
+            : $"{areaName}, {result.Value.Period}: corrected to {now} (was {SvgCharts.Number(before.Value)})";
+        return Redirect($"/o/{context.Slug}/needs/{indicator.Code}#figures");
+    }
+
+    private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        Grid = await NeedsQueries.GridAsync(db, context.Id, code, cancellationToken);
+        if (Grid is null)
+        {
+            return false;
+        }
+
+        AreaOptions = (await db.Areas.AsNoTracking().Where(a => a.OrganisationId == context.Id).OrderBy(a => a.Name).Select(a => new { a.Code, a.Name }).ToListAsync(cancellationToken))
+            .Select(a => (a.Code, a.Name)).ToList();
         var indicator = Grid.Indicator;
 
         // The trend shows the whole authority against its comparators first, then as many parts as stay readable.
@@ -60,6 +125,6 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : P
             .Select(a => new SvgCharts.Bar(a.Name, a.Values[latest]!.Value, a.Level is AreaLevel.Authority or AreaLevel.Comparator))
             .ToList();
         AreasChart = SvgCharts.Bars("areas", $"{indicator.Name}, {Grid.LatestPeriod}", indicator.Unit, bars);
-        return Page();
+        return true;
     }
 }

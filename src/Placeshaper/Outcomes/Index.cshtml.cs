@@ -12,6 +12,11 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db) : 
 
     public IReadOnlyList<OutcomeQueries.ThemeView> Themes { get; private set; } = [];
 
+    /// <summary>Whether retired outcomes and measures are shown beside the active ones.</summary>
+    public bool ShowRetired { get; private set; }
+
+    public bool CanChange => context.Current.HasAny([Role.Commissioner, Role.Administrator]);
+
     public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetDownloadAsync(string format, CancellationToken cancellationToken)
     {
         var themes = await OutcomeQueries.FrameworkAsync(db, context.Id, cancellationToken);
@@ -22,6 +27,9 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db) : 
             .ToFile(format);
     }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Themes = await OutcomeQueries.FrameworkAsync(db, context.Id, cancellationToken);
+    public async Task OnGetAsync(bool retired, CancellationToken cancellationToken)
+    {
+        ShowRetired = retired;
+        Themes = await OutcomeQueries.FrameworkAsync(db, context.Id, cancellationToken, includeRetired: retired);
+    }
 }

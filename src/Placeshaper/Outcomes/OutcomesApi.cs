@@ -19,6 +19,13 @@ public static class OutcomesApi
 
     public sealed record FigureRequest(decimal? Value, DateOnly? On);
 
+    public sealed record MeasureRevision(
+        string? Name, string? Unit, Polarity? Polarity, decimal? Baseline, DateOnly? BaselineDate, decimal? Target, DateOnly? TargetDate, string? Owner);
+
+    public sealed record OutcomeRevision(string? Statement, Guid? ProgrammeId);
+
+    public sealed record RetireRequest(string? Reason);
+
     public sealed record Created(Guid Id);
 
     public static void Map(RouteGroupBuilder organisation)
@@ -34,122 +41,60 @@ public static class OutcomesApi
         outcomes.MapPost("/measures/{measureId:guid}/figures", FigureAsync).WithName("ReportMeasure")
             .WithSummary("Report the latest figure of a measure that has no indicator")
             .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator));
+        outcomes.MapPut("/themes/{themeId:guid}", RenameThemeAsync).WithName("RenameTheme").WithSummary("Rename a theme")
+            .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator));
+        outcomes.MapPut("/{outcomeId:guid}", RewordOutcomeAsync).WithName("ReviseOutcome").WithSummary("Change an outcome's wording and the programme working towards it")
+            .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator));
+        outcomes.MapPost("/{outcomeId:guid}/retire", RetireOutcomeAsync).WithName("RetireOutcome")
+            .WithSummary("Retire an outcome with a reason: it leaves the active framework but is kept, and shown as retired")
+            .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator));
+        outcomes.MapPut("/measures/{measureId:guid}", ReviseMeasureAsync).WithName("ReviseMeasure")
+            .WithSummary("Change a measure's name, baseline and target (and unit and polarity when it has no indicator); progress is always computed")
+            .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator));
+        outcomes.MapPost("/measures/{measureId:guid}/retire", RetireMeasureAsync).WithName("RetireMeasure")
+            .WithSummary("Retire a measure with a reason: it leaves the active framework but is kept, and shown as retired")
+            .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator));
     }
 
-    private static async Task<Ok<FrameworkView>> FrameworkAsync(PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new FrameworkView(OutcomeProgress.Rule, await OutcomeQueries.FrameworkAsync(db, organisation.Id, cancellationToken)));
+    private static async Task<Ok<FrameworkView>> FrameworkAsync(PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken, bool includeRetired = false) =>
+        TypedResults.Ok(new FrameworkView(OutcomeProgress.Rule, await OutcomeQueries.FrameworkAsync(db, organisation.Id, cancellationToken, includeRetired)));
 
     public sealed record FrameworkView(string Rule, IReadOnlyList<OutcomeQueries.ThemeView> Themes);
 
     private static async Task<Results<Created<Created>, ValidationProblem>> ThemeAsync(ThemeRequest request, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
     {
-        var name = request.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 200)
+        var added = await OutcomeChanges.AddThemeAsync(db, organisation.Id, request.Name, cancellationToken);
+        if (!added.Succeeded)
         {
-            return Problems.Validation(Common.Errors.For("name", "Enter the theme's name, up to 200 characters"));
+            return Problems.Validation(added.Errors);
         }
 
-        if (await db.OutcomeThemes.AnyAsync(t => t.OrganisationId == organisation.Id && t.Name == name, cancellationToken))
-        {
-            return Problems.Validation(Common.Errors.For("name", "There is already a theme with that name"));
-        }
-
-        var theme = OutcomeTheme.New(organisation.Id, name, db.Clock.GetUtcNow().UtcDateTime);
-        db.OutcomeThemes.Add(theme);
+        var theme = added.Value;
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/orgs/{organisation.Slug}/outcomes", new Created(theme.Id));
     }
 
     private static async Task<Results<Created<Created>, ValidationProblem>> OutcomeAsync(OutcomeRequest request, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
     {
-        var errors = new Common.Errors();
-        if (request.ThemeId is null || !await db.OutcomeThemes.AnyAsync(t => t.Id == request.ThemeId && t.OrganisationId == organisation.Id, cancellationToken))
+        var added = await OutcomeChanges.AddOutcomeAsync(db, organisation.Id, request.ThemeId, request.Statement, request.ProgrammeId, cancellationToken);
+        if (!added.Succeeded)
         {
-            errors.Add("themeId", "Choose one of the organisation's themes");
+            return Problems.Validation(added.Errors);
         }
 
-        if (string.IsNullOrWhiteSpace(request.Statement) || request.Statement.Length > 500)
-        {
-            errors.Add("statement", "Say what will be different for local people, up to 500 characters");
-        }
-
-        if (request.ProgrammeId is { } programmeId && !await db.Programmes.AnyAsync(p => p.Id == programmeId && p.OrganisationId == organisation.Id, cancellationToken))
-        {
-            errors.Add("programmeId", "Choose a programme the organisation leads");
-        }
-
-        if (errors.Any)
-        {
-            return Problems.Validation(errors);
-        }
-
-        var outcome = Outcome.New(organisation.Id, request.ThemeId!.Value, request.Statement!, request.ProgrammeId, db.Clock.GetUtcNow().UtcDateTime);
-        db.Outcomes.Add(outcome);
+        var outcome = added.Value;
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/orgs/{organisation.Slug}/outcomes", new Created(outcome.Id));
     }
 
     private static async Task<Results<Created<Created>, ValidationProblem>> MeasureAsync(MeasureRequest request, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
     {
-        var errors = new Common.Errors();
-        var outcome = request.OutcomeId is null ? null : await db.Outcomes.SingleOrDefaultAsync(o => o.Id == request.OutcomeId && o.OrganisationId == organisation.Id, cancellationToken);
-        if (outcome is null)
-        {
-            errors.Add("outcomeId", "Choose one of the organisation's outcomes");
-        }
-
-        Indicator? indicator = null;
-        if (!string.IsNullOrWhiteSpace(request.Indicator))
-        {
-            var code = request.Indicator.Trim().ToLowerInvariant();
-            indicator = await db.Indicators.SingleOrDefaultAsync(i => i.OrganisationId == organisation.Id && i.Code == code, cancellationToken);
-            if (indicator is null)
-            {
-                errors.Add("indicator", $"There is no indicator '{request.Indicator}'");
-            }
-        }
-
-        Guid? areaId = null;
-        if (!string.IsNullOrWhiteSpace(request.AreaCode))
-        {
-            var code = request.AreaCode.Trim().ToUpperInvariant();
-            areaId = await db.Areas.Where(a => a.OrganisationId == organisation.Id && a.Code == code).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken);
-            if (areaId is null)
-            {
-                errors.Add("areaCode", $"There is no area '{request.AreaCode}'");
-            }
-        }
-
-        var owner = organisation.Id;
-        if (!string.IsNullOrWhiteSpace(request.Owner))
-        {
-            var slug = request.Owner.Trim().ToLowerInvariant();
-            var ownerId = await db.Organisations.IgnoreQueryFilters().Where(o => o.Slug == slug).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
-            if (ownerId is null)
-            {
-                errors.Add("owner", $"There is no organisation '{request.Owner}'");
-            }
-            else
-            {
-                owner = ownerId.Value;
-            }
-        }
-
-        if (errors.Any)
-        {
-            return Problems.Validation(errors);
-        }
-
-        var measure = OutcomeMeasure.Define(outcome!, request.Name, indicator, areaId, request.Unit, request.Polarity ?? Polarity.NoJudgement,
-            request.Baseline, request.BaselineDate, request.Target, request.TargetDate, owner, db.Clock.GetUtcNow().UtcDateTime);
-        if (!measure.Succeeded)
-        {
-            return Problems.Validation(measure.Errors);
-        }
-
-        db.OutcomeMeasures.Add(measure.Value);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/orgs/{organisation.Slug}/outcomes", new Created(measure.Value.Id));
+        var measure = await OutcomeChanges.AddMeasureAsync(db, organisation.Id, new OutcomeChanges.MeasureCommand(
+            request.OutcomeId, request.Name, request.Indicator, request.AreaCode, request.Unit, request.Polarity,
+            request.Baseline, request.BaselineDate, request.Target, request.TargetDate, request.Owner), cancellationToken);
+        return measure.Succeeded
+            ? TypedResults.Created($"/api/v1/orgs/{organisation.Slug}/outcomes", new Created(measure.Value.Id))
+            : Problems.Validation(measure.Errors);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> FigureAsync(
@@ -174,5 +119,86 @@ public static class OutcomesApi
 
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RenameThemeAsync(
+        Guid themeId, ThemeRequest request, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
+    {
+        var theme = await db.OutcomeThemes.SingleOrDefaultAsync(t => t.Id == themeId && t.OrganisationId == organisation.Id, cancellationToken);
+        if (theme is null)
+        {
+            return Problems.NotFound("Theme");
+        }
+
+        var renamed = await OutcomeChanges.RenameThemeAsync(db, theme, request.Name, cancellationToken);
+        return renamed.Succeeded ? TypedResults.NoContent() : Problems.Validation(renamed.Errors);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RewordOutcomeAsync(
+        Guid outcomeId, OutcomeRevision request, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
+    {
+        var outcome = await db.Outcomes.SingleOrDefaultAsync(o => o.Id == outcomeId && o.OrganisationId == organisation.Id, cancellationToken);
+        if (outcome is null)
+        {
+            return Problems.NotFound("Outcome");
+        }
+
+        var reworded = await OutcomeChanges.RewordOutcomeAsync(db, outcome, request.Statement, request.ProgrammeId, cancellationToken);
+        return reworded.Succeeded ? TypedResults.NoContent() : Problems.Validation(reworded.Errors);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RetireOutcomeAsync(
+        Guid outcomeId, RetireRequest request, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
+    {
+        var outcome = await db.Outcomes.SingleOrDefaultAsync(o => o.Id == outcomeId && o.OrganisationId == organisation.Id, cancellationToken);
+        if (outcome is null)
+        {
+            return Problems.NotFound("Outcome");
+        }
+
+        var retired = await OutcomeChanges.RetireOutcomeAsync(db, outcome, request.Reason, cancellationToken);
+        return retired.Succeeded ? TypedResults.NoContent() : Problems.Validation(retired.Errors);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReviseMeasureAsync(
+        Guid measureId, MeasureRevision request, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
+    {
+        var measure = await db.OutcomeMeasures.SingleOrDefaultAsync(m => m.Id == measureId && m.OrganisationId == organisation.Id, cancellationToken);
+        if (measure is null)
+        {
+            return Problems.NotFound("Measure");
+        }
+
+        var errors = new Common.Errors();
+        var owner = string.IsNullOrWhiteSpace(request.Owner)
+            ? measure.OwnerOrganisationId
+            : await OutcomeChanges.OwnerAsync(db, organisation.Id, request.Owner, errors, cancellationToken);
+        if (errors.Any)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var revised = measure.Revise(request.Name, request.Unit ?? measure.Unit, request.Polarity ?? measure.Polarity,
+            request.Baseline, request.BaselineDate, request.Target, request.TargetDate, owner);
+        if (!revised.Succeeded)
+        {
+            return Problems.Validation(revised.Errors);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RetireMeasureAsync(
+        Guid measureId, RetireRequest request, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
+    {
+        var measure = await db.OutcomeMeasures.SingleOrDefaultAsync(m => m.Id == measureId && m.OrganisationId == organisation.Id, cancellationToken);
+        if (measure is null)
+        {
+            return Problems.NotFound("Measure");
+        }
+
+        var retired = await OutcomeChanges.RetireMeasureAsync(db, measure, request.Reason, cancellationToken);
+        return retired.Succeeded ? TypedResults.NoContent() : Problems.Validation(retired.Errors);
     }
 }

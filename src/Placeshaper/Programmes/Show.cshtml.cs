@@ -49,7 +49,8 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : P
         if (role == ProgrammeRole.Lead)
         {
             History = await ProgrammeQueries.HistoryAsync(db, programme.Id, cancellationToken);
-            Outcomes = (await Placeshaper.Outcomes.OutcomeQueries.FrameworkAsync(db, context.Id, cancellationToken))
+            // Retired outcomes stay on the programme, marked retired: the programme's history should not lose them.
+            Outcomes = (await Placeshaper.Outcomes.OutcomeQueries.FrameworkAsync(db, context.Id, cancellationToken, includeRetired: true))
                 .SelectMany(t => t.Outcomes)
                 .Where(o => o.ProgrammeId == programme.Id)
                 .ToList();

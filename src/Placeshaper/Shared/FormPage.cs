@@ -27,6 +27,37 @@ public abstract class FormPage : PageModel
         ViewData["HasErrors"] = true;
     }
 
+    /// <summary>
+    /// A number typed in a form ("2,360", "-3.5"), read by the rule needs figures use; null when left empty, or when
+    /// it is not a number, which is then the field's error.
+    /// </summary>
+    protected decimal? Number(string field, string? text, string message)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var value = Needs.IndicatorValue.Parse(text);
+        if (value is null)
+        {
+            AddError(field, message);
+        }
+
+        return value;
+    }
+
+    /// <summary>The date of a GOV.UK date input; null when left empty, or when it is not a real date, which is then the field's error.</summary>
+    protected DateOnly? Date(string field, DateInput input, string message)
+    {
+        if (!input.IsEmpty && input.Value is null)
+        {
+            AddError(field, message);
+        }
+
+        return input.Value;
+    }
+
     protected void AddErrors(Errors result, Func<string, string>? fieldId = null)
     {
         foreach (var (field, messages) in result.ByField)

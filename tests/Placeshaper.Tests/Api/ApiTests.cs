@@ -271,6 +271,9 @@ public abstract class ApiTests<TApp>(TApp app)
         paths.ShouldContain("/api/v1/orgs/{org}/audit");
         paths.ShouldContain("/api/v1/orgs/{org}/members");
         paths.ShouldContain("/api/v1/tokens/{id}");
+        paths.ShouldContain("/api/v1/orgs/{org}/outcomes/measures/{measureId}/retire");
+        paths.ShouldContain("/api/v1/orgs/{org}/needs-assessments/{assessmentId}/archive");
+        document.GetProperty("paths").GetProperty("/api/v1/orgs/{org}/outcomes/{outcomeId}").TryGetProperty("put", out _).ShouldBeTrue();
         document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("bearer", out _).ShouldBeTrue();
         docs.StatusCode.ShouldBe(HttpStatusCode.OK);
     }

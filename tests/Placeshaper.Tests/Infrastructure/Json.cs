@@ -14,6 +14,9 @@ public static class Json
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) =>
         client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
 
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string path, object body) =>
+        client.PutAsJsonAsync(new Uri(path, UriKind.Relative), body);
+
     public static Task<HttpResponseMessage> PostRawJsonAsync(this HttpClient client, string path, string json) =>
         client.PostAsync(new Uri(path, UriKind.Relative), new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 

@@ -159,6 +159,153 @@ public abstract class NeedsTests<TApp>(TApp app)
         html.ShouldContain("Fictional figures for the Anytown demonstration");
         missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_commissioner_adds_a_figure_on_the_indicator_page_and_corrects_it_and_both_are_audited()
+    {
+        app.RequireDatabase();
+        using var browser = await app.SignInAsync("commissioner@anytown.example");
+        const string page = "/o/anytown/needs/falls-65";
+        Dictionary<string, string> Figure(string value) => new() { ["AreaCode"] = "E05999001", ["Period"] = "2031", ["Value"] = value };
+
+        using var added = await browser.PostFormAsync(page, page, Figure("2,400"));
+        var afterAdd = await browser.GetHtmlAsync(page);
+        using var corrected = await browser.PostFormAsync(page, page, Figure("2410.5"));
+        var afterCorrection = await browser.GetHtmlAsync(page);
+        var again = await browser.GetHtmlAsync(page);
+
+        added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        added.Headers.Location!.ToString().ShouldBe(page + "#figures");
+        afterAdd.ShouldContain("Figure saved: ");
+        afterAdd.ShouldContain(", 2031: 2,400 added");
+        afterCorrection.ShouldContain(", 2031: corrected to 2,410.5 (was 2,400)");
+        again.ShouldNotContain("Figure saved");
+        var stored = await app.WithDbAsync(db => db.IndicatorValues.SingleAsync(v => v.Period == "2031" && db.Areas.Any(a => a.Id == v.AreaId && a.Code == "E05999001")));
+        stored.Value.ShouldBe(2_410.5m);
+        var trail = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == stored.Id.ToString()).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync());
+        trail.ShouldBe(["created", "updated"]);
+    }
+
+    [Fact]
+    public async Task The_indicator_page_refuses_an_unknown_area_a_value_that_is_not_a_number_and_a_period_in_the_wrong_form()
+    {
+        app.RequireDatabase();
+        using var browser = await app.SignInAsync("commissioner@anytown.example");
+        using var councillor = await app.SignInAsync("councillor@anytown.example");
+        const string page = "/o/anytown/needs/falls-65";
+        var before = await app.WithDbAsync(db => db.IndicatorValues.CountAsync());
+
+        using var refused = await browser.PostFormAsync(page, page, new() { ["AreaCode"] = "E09999999", ["Period"] = "Q3 2024", ["Value"] = "lots" });
+        using var readOnly = await councillor.PostFormAsync(page, page, new() { ["AreaCode"] = "E05999001", ["Period"] = "2031", ["Value"] = "1" });
+        var councillorPage = await councillor.GetHtmlAsync(page);
+
+        var html = await refused.Content.ReadAsStringAsync();
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("<a href=\"#areaCode\">Choose one of the organisation&#x27;s areas</a>");
+        html.ShouldContain("<a href=\"#period\">Enter the period as a year (2024), a financial year (2024/25), a quarter (2024-Q2) or a month (2024-04)</a>");
+        html.ShouldContain("<a href=\"#value\">Enter the value as a number of at most a million million</a>");
+        html.ShouldContain("value=\"Q3 2024\"");
+        readOnly.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        councillorPage.ShouldNotContain("Add or correct a figure");
+        (await app.WithDbAsync(db => db.IndicatorValues.CountAsync())).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_needs_assessment_is_changed_on_its_page_and_archived_with_a_reason()
+    {
+        app.RequireDatabase();
+        using var browser = await app.SignInAsync("commissioner@anytown.example");
+        const string list = "/o/anytown/needs/assessments";
+        using var written = await browser.PostFormAsync(list, list, new()
+        {
+            ["Topic"] = "Housing " + Guid.NewGuid().ToString("N")[..6],
+            ["Narrative"] = "Overcrowding is rising.",
+            ["ReviewBy.Day"] = "31",
+            ["ReviewBy.Month"] = "3",
+            ["ReviewBy.Year"] = "2027",
+        });
+        var id = await app.WithDbAsync(db => db.NeedsAssessments.Where(a => a.Narrative == "Overcrowding is rising.").Select(a => a.Id).SingleAsync());
+        var edit = $"/o/anytown/needs/assessments/{id}";
+        var archive = $"{edit}/archive";
+
+        var form = await browser.GetHtmlAsync(edit);
+        using var badLink = await browser.PostFormAsync(edit, edit, new()
+        {
+            ["Topic"] = "Housing",
+            ["Narrative"] = "x",
+            ["EvidenceLinks"] = "ftp://example.org",
+            ["ReviewBy.Day"] = "30",
+            ["ReviewBy.Month"] = "2",
+            ["ReviewBy.Year"] = "2027",
+        });
+        using var changed = await browser.PostFormAsync(edit, edit, new()
+        {
+            ["Topic"] = "Housing and overcrowding",
+            ["Narrative"] = "Overcrowding is rising fastest in Riverside.",
+            ["Chosen"] = "falls-65",
+            ["EvidenceLinks"] = "https://example.org/housing-survey",
+            ["ReviewBy.Day"] = "30",
+            ["ReviewBy.Month"] = "9",
+            ["ReviewBy.Year"] = "2027",
+        });
+        using var noReason = await browser.PostFormAsync(archive, archive, new() { ["Reason"] = " " });
+        using var archived = await browser.PostFormAsync(archive, archive, new() { ["Reason"] = "Replaced by the 2027 housing chapter" });
+        var current = await browser.GetHtmlAsync(list);
+        var withArchived = await browser.GetHtmlAsync(list + "?archived=true");
+
+        form.ShouldContain("Overcrowding is rising.");
+        var badHtml = await badLink.Content.ReadAsStringAsync();
+        badHtml.ShouldContain("<a href=\"#evidenceLinks\">Put one web address per line, each starting https://</a>");
+        badHtml.ShouldContain("<a href=\"#reviewBy\">The review date must be a real date, like 31 3 2027</a>");
+        changed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await noReason.Content.ReadAsStringAsync()).ShouldContain("<a href=\"#reason\">Say why the needs assessment is being archived, up to 500 characters</a>");
+        archived.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        current.ShouldNotContain("Housing and overcrowding");
+        withArchived.ShouldContain("Housing and overcrowding");
+        withArchived.ShouldContain("Replaced by the 2027 housing chapter");
+        var stored = await app.WithDbAsync(db => db.NeedsAssessments.SingleAsync(a => a.Id == id));
+        (stored.Narrative, stored.IndicatorCodes, stored.ReviewBy).ShouldBe(("Overcrowding is rising fastest in Riverside.", "falls-65", new DateOnly(2027, 9, 30)));
+        stored.ArchivedAt.ShouldNotBeNull();
+        written.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityId == id.ToString() && e.Action == "needs-assessment-archived"))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Needs_assessments_are_written_changed_and_archived_through_the_API()
+    {
+        app.RequireDatabase();
+        using var api = await app.ApiAsAsync("commissioner@anytown.example");
+        using var councillor = await app.ApiAsAsync("councillor@anytown.example");
+        var topic = "Fuel poverty " + Guid.NewGuid().ToString("N")[..6];
+
+        var created = await api.PostJsonAsync("/api/v1/orgs/anytown/needs-assessments", new { topic, narrative = "Cold homes.", indicators = new[] { "falls-65" }, reviewBy = "2027-01-31" });
+        var id = (await created.ReadJsonAsync()).GetProperty("id").GetString();
+        var unknownIndicator = await api.PutJsonAsync($"/api/v1/orgs/anytown/needs-assessments/{id}", new { topic, narrative = "Cold homes.", indicators = new[] { "no-such" }, reviewBy = "2027-01-31" });
+        var revised = await api.PutJsonAsync($"/api/v1/orgs/anytown/needs-assessments/{id}", new
+        {
+            topic,
+            narrative = "Cold homes and damp.",
+            evidenceLinks = new[] { "https://example.org/fuel" },
+            reviewBy = "2027-06-30",
+        });
+        var readOnly = await councillor.PostJsonAsync($"/api/v1/orgs/anytown/needs-assessments/{id}/archive", new { reason = "No" });
+        var archived = await api.PostJsonAsync($"/api/v1/orgs/anytown/needs-assessments/{id}/archive", new { reason = "Folded into the housing chapter" });
+        var missing = await api.PostJsonAsync($"/api/v1/orgs/anytown/needs-assessments/{Guid.NewGuid()}/archive", new { reason = "Gone" });
+        var current = await (await api.GetPathAsync("/api/v1/orgs/anytown/needs-assessments")).ReadJsonAsync();
+        var all = await (await api.GetPathAsync("/api/v1/orgs/anytown/needs-assessments?includeArchived=true")).ReadJsonAsync();
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await unknownIndicator.ShouldBeProblemAsync(400)).GetProperty("errors").GetProperty("indicators")[0].GetString().ShouldBe("There is no indicator no-such");
+        var body = await revised.ReadJsonAsync();
+        body.GetProperty("narrative").GetString().ShouldBe("Cold homes and damp.");
+        body.GetProperty("evidenceLinks")[0].GetString().ShouldBe("https://example.org/fuel");
+        body.GetProperty("indicators").GetArrayLength().ShouldBe(0);
+        await readOnly.ShouldBeProblemAsync(403);
+        (await archived.ReadJsonAsync()).GetProperty("archivedReason").GetString().ShouldBe("Folded into the housing chapter");
+        await missing.ShouldBeProblemAsync(404);
+        current.EnumerateArray().ShouldNotContain(a => a.GetProperty("id").GetString() == id);
+        all.EnumerateArray().Single(a => a.GetProperty("id").GetString() == id).GetProperty("archivedAt").GetString().ShouldNotBeNull();
+    }
 }
 
 public sealed class NeedsTestsOnSqlite(SqliteApp app) : NeedsTests<SqliteApp>(app), IClassFixture<SqliteApp>;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,10 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{budgetId:guid}", other.BudgetId.ToString(), StringComparison.Ordinal)
                 .Replace("{postcode}", "AB10AA", StringComparison.Ordinal)
                 .Replace("{code}", "falls-65", StringComparison.Ordinal)
-                .Replace("{measureId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{themeId:guid}", other.ThemeId.ToString(), StringComparison.Ordinal)
+                .Replace("{outcomeId:guid}", other.OutcomeId.ToString(), StringComparison.Ordinal)
+                .Replace("{measureId:guid}", other.MeasureId.ToString(), StringComparison.Ordinal)
+                .Replace("{assessmentId:guid}", other.AssessmentId.ToString(), StringComparison.Ordinal)
                 .Replace("{itemId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{name}", "no-such-calculator", StringComparison.Ordinal)
                 .Replace("{appraisalId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
@@ -94,6 +98,8 @@ public abstract class IsolationTests<TApp>(TApp app)
         walked.ShouldContain("GET /api/v1/orgs/{org}/audit");
         walked.ShouldContain("DELETE /api/v1/tokens/{id:guid}");
         walked.ShouldContain("POST /api/v1/orgs/{org}/budgets/{budgetId:guid}/lines");
+        walked.ShouldContain("POST /api/v1/orgs/{org}/outcomes/measures/{measureId:guid}/retire");
+        walked.ShouldContain("PUT /api/v1/orgs/{org}/needs-assessments/{assessmentId:guid}");
         walked.Count.ShouldBeGreaterThanOrEqualTo(9);
         await ShouldBeUntouchedAsync(other);
     }
@@ -102,6 +108,7 @@ public abstract class IsolationTests<TApp>(TApp app)
     public async Task Every_organisation_page_is_not_found_for_a_non_member()
     {
         app.RequireDatabase();
+        var other = await OtherOrganisationsResourcesAsync();
         using var browser = await app.SignInAsync(Attacker);
         var pages = OrganisationPages();
         pages.ShouldNotBeEmpty();
@@ -112,20 +119,33 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{programmeId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{budgetId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{code}", "falls-65", StringComparison.Ordinal)
+                .Replace("{themeId:guid}", other.ThemeId.ToString(), StringComparison.Ordinal)
+                .Replace("{outcomeId:guid}", other.OutcomeId.ToString(), StringComparison.Ordinal)
+                .Replace("{measureId:guid}", other.MeasureId.ToString(), StringComparison.Ordinal)
+                .Replace("{assessmentId:guid}", other.AssessmentId.ToString(), StringComparison.Ordinal)
                 .Replace("{appraisalId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{optionId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
-            path.ShouldNotContain("{", customMessage: $"{pattern} has a parameter the isolation test does not know");
+            path.ShouldNotContain("{", customMessage: $"{pattern} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
             using var get = await browser.GetAsync(path);
             var body = await get.Content.ReadAsStringAsync();
 
             get.StatusCode.ShouldBe(HttpStatusCode.NotFound, path);
             body.ShouldNotContain("Anytown Police", Case.Insensitive, path);
 
-            using var post = await browser.PostFormAsync("/o/anytown/people", path, new() { ["Input.Email"] = "intruder@example.org", ["Input.Roles"] = "Administrator" });
+            using var post = await browser.PostFormAsync("/o/anytown/people", path, new()
+            {
+                ["Input.Email"] = "intruder@example.org",
+                ["Input.Roles"] = "Administrator",
+                ["Name"] = "Intruded",
+                ["Statement"] = "Intruded",
+                ["Reason"] = "Intruded",
+                ["Value"] = "1",
+            });
             post.StatusCode.ShouldBe(HttpStatusCode.NotFound, "POST " + path);
         }
 
         (await app.WithDbAsync(db => db.Users.AnyAsync(p => p.Email == "intruder@example.org"))).ShouldBeFalse();
+        await ShouldBeUntouchedAsync(other);
     }
 
     [Fact]
@@ -160,7 +180,8 @@ public abstract class IsolationTests<TApp>(TApp app)
             .Distinct()
             .ToList();
 
-    private sealed record OtherResources(Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId);
+    private sealed record OtherResources(
+        Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId, Guid ThemeId, Guid OutcomeId, Guid MeasureId, Guid AssessmentId);
 
     private async Task<OtherResources> OtherOrganisationsResourcesAsync()
     {
@@ -180,7 +201,29 @@ public abstract class IsolationTests<TApp>(TApp app)
             total = 10m,
             contributions = new object[] { new { organisation = "anytown-police", amount = 5m }, new { organisation = "anytown-icb", amount = 5m } },
         })).ReadJsonAsync();
-        return new OtherResources(personId, tokenId, memberships, programmeId, Guid.Parse(budget.GetProperty("id").GetString()!));
+
+        // The police's own outcomes framework and needs assessment: nothing the council may change or retire.
+        static Guid Id(JsonElement created) => Guid.Parse(created.GetProperty("id").GetString()!);
+        var theme = Id(await (await police.PostJsonAsync("/api/v1/orgs/anytown-police/outcomes/themes", new { name = "Probe theme " + Guid.NewGuid().ToString("N")[..6] })).ReadJsonAsync());
+        var outcome = Id(await (await police.PostJsonAsync("/api/v1/orgs/anytown-police/outcomes", new { themeId = theme, statement = "Probe outcome" })).ReadJsonAsync());
+        var measure = Id(await (await police.PostJsonAsync("/api/v1/orgs/anytown-police/outcomes/measures", new
+        {
+            outcomeId = outcome,
+            name = "Probe measure",
+            unit = "%",
+            polarity = "HigherIsBetter",
+            baseline = 10m,
+            baselineDate = "2024-04-01",
+            target = 20m,
+            targetDate = "2027-03-31",
+        })).ReadJsonAsync());
+        var assessment = Id(await (await police.PostJsonAsync("/api/v1/orgs/anytown-police/needs-assessments", new
+        {
+            topic = "Probe assessment",
+            narrative = "Probe narrative",
+            reviewBy = "2027-03-31",
+        })).ReadJsonAsync());
+        return new OtherResources(personId, tokenId, memberships, programmeId, Guid.Parse(budget.GetProperty("id").GetString()!), theme, outcome, measure, assessment);
     }
 
     private async Task ShouldBeUntouchedAsync(OtherResources other)
@@ -190,6 +233,13 @@ public abstract class IsolationTests<TApp>(TApp app)
         (await app.WithDbAsync(db => db.Users.AnyAsync(p => p.Email == "intruder@example.org"))).ShouldBeFalse();
         (await app.WithDbAsync(db => db.StageChanges.CountAsync(c => c.ProgrammeId == other.ProgrammeId))).ShouldBe(1);
         (await app.WithDbAsync(db => db.BudgetLines.CountAsync(l => l.PooledBudgetId == other.BudgetId))).ShouldBe(0);
+        (await app.WithDbAsync(db => db.OutcomeThemes.IgnoreQueryFilters().Where(t => t.Id == other.ThemeId).Select(t => t.Name).SingleAsync())).ShouldStartWith("Probe theme");
+        (await app.WithDbAsync(db => db.Outcomes.IgnoreQueryFilters().SingleAsync(o => o.Id == other.OutcomeId))).ShouldSatisfyAllConditions(
+            o => o.Statement.ShouldBe("Probe outcome"), o => o.RetiredAt.ShouldBeNull());
+        (await app.WithDbAsync(db => db.OutcomeMeasures.IgnoreQueryFilters().SingleAsync(m => m.Id == other.MeasureId))).ShouldSatisfyAllConditions(
+            m => m.Name.ShouldBe("Probe measure"), m => m.RetiredAt.ShouldBeNull(), m => m.LatestValue.ShouldBeNull(), m => m.Baseline.ShouldBe(10m));
+        (await app.WithDbAsync(db => db.NeedsAssessments.IgnoreQueryFilters().SingleAsync(a => a.Id == other.AssessmentId))).ShouldSatisfyAllConditions(
+            a => a.Narrative.ShouldBe("Probe narrative"), a => a.ArchivedAt.ShouldBeNull());
     }
 }
 

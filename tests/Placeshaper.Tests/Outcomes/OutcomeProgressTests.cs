@@ -119,6 +119,94 @@ public abstract class OutcomesApiTests<TApp>(TApp app)
 
         (await response.ShouldBeProblemAsync(400)).GetProperty("errors").GetProperty("targetDate")[0].GetString().ShouldBe("The target date must be after the baseline date");
     }
+
+    [Fact]
+    public async Task Themes_outcomes_and_measures_are_changed_and_retired_through_the_API_with_problems_for_bad_input()
+    {
+        app.RequireDatabase();
+        using var api = await app.ApiAsAsync("commissioner@anytown.example");
+        static async Task<string> IdOf(HttpResponseMessage created) => (await created.ReadJsonAsync()).GetProperty("id").GetString()!;
+        var themeId = await IdOf(await api.PostJsonAsync("/api/v1/orgs/anytown/outcomes/themes", new { name = "Safer streets " + Guid.NewGuid().ToString("N")[..6] }));
+        var outcomeId = await IdOf(await api.PostJsonAsync("/api/v1/orgs/anytown/outcomes", new { themeId, statement = "Residents feel safe after dark" }));
+        var measureId = await IdOf(await api.PostJsonAsync("/api/v1/orgs/anytown/outcomes/measures", new
+        {
+            outcomeId,
+            name = "Feel safe after dark",
+            unit = "%",
+            polarity = "HigherIsBetter",
+            baseline = 55m,
+            baselineDate = "2024-04-01",
+            target = 65m,
+            targetDate = "2027-04-01",
+        }));
+
+        var renamed = await api.PutJsonAsync($"/api/v1/orgs/anytown/outcomes/themes/{themeId}", new { name = "Safer streets and parks" });
+        var takenName = await api.PutJsonAsync($"/api/v1/orgs/anytown/outcomes/themes/{themeId}", new { name = "Connected communities" });
+        var reworded = await api.PutJsonAsync($"/api/v1/orgs/anytown/outcomes/{outcomeId}", new { statement = "Residents feel safe in their streets after dark" });
+        var otherProgramme = await api.PutJsonAsync($"/api/v1/orgs/anytown/outcomes/{outcomeId}", new { statement = "x", programmeId = Guid.NewGuid() });
+        var revised = await api.PutJsonAsync($"/api/v1/orgs/anytown/outcomes/measures/{measureId}", new
+        {
+            name = "Feel safe outside after dark",
+            baseline = 54m,
+            baselineDate = "2024-04-01",
+            target = 70m,
+            targetDate = "2028-04-01",
+            owner = "anytown-police",
+        });
+        var backwards = await api.PutJsonAsync($"/api/v1/orgs/anytown/outcomes/measures/{measureId}", new
+        {
+            name = "Feel safe",
+            baseline = 54m,
+            baselineDate = "2024-04-01",
+            target = 70m,
+            targetDate = "2023-04-01",
+        });
+        var unknown = await api.PutJsonAsync($"/api/v1/orgs/anytown/outcomes/measures/{Guid.NewGuid()}", new { name = "Nothing" });
+        var noReason = await api.PostJsonAsync($"/api/v1/orgs/anytown/outcomes/measures/{measureId}/retire", new { reason = "" });
+        var retiredMeasure = await api.PostJsonAsync($"/api/v1/orgs/anytown/outcomes/measures/{measureId}/retire", new { reason = "Replaced by the police survey" });
+        var figureAfter = await api.PostJsonAsync($"/api/v1/orgs/anytown/outcomes/measures/{measureId}/figures", new { value = 60m, on = "2025-04-01" });
+        var retiredOutcome = await api.PostJsonAsync($"/api/v1/orgs/anytown/outcomes/{outcomeId}/retire", new { reason = "Now a community safety partnership outcome" });
+        var twice = await api.PostJsonAsync($"/api/v1/orgs/anytown/outcomes/{outcomeId}/retire", new { reason = "Again" });
+        var active = await (await api.GetPathAsync("/api/v1/orgs/anytown/outcomes")).ReadJsonAsync();
+        var all = await (await api.GetPathAsync("/api/v1/orgs/anytown/outcomes?includeRetired=true")).ReadJsonAsync();
+
+        renamed.StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent);
+        (await takenName.ShouldBeProblemAsync(400)).GetProperty("errors").GetProperty("name")[0].GetString().ShouldBe("There is already a theme with that name");
+        reworded.StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent);
+        (await otherProgramme.ShouldBeProblemAsync(400)).GetProperty("errors").GetProperty("programmeId")[0].GetString().ShouldBe("Choose a programme the organisation leads");
+        revised.StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent);
+        (await backwards.ShouldBeProblemAsync(400)).GetProperty("errors").GetProperty("targetDate")[0].GetString().ShouldBe("The target date must be after the baseline date");
+        await unknown.ShouldBeProblemAsync(404);
+        (await noReason.ShouldBeProblemAsync(400)).GetProperty("errors").GetProperty("reason")[0].GetString().ShouldBe("Say why the measure is being retired, up to 500 characters");
+        retiredMeasure.StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent);
+        (await figureAfter.ShouldBeProblemAsync(400)).GetProperty("errors").GetProperty("value")[0].GetString().ShouldBe("This measure is retired: it takes no more figures");
+        retiredOutcome.StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent);
+        (await twice.ShouldBeProblemAsync(400)).GetProperty("errors").GetProperty("reason")[0].GetString().ShouldBe("This outcome is already retired");
+        static IEnumerable<System.Text.Json.JsonElement> Outcomes(System.Text.Json.JsonElement framework) =>
+            framework.GetProperty("themes").EnumerateArray().SelectMany(t => t.GetProperty("outcomes").EnumerateArray());
+        Outcomes(active).ShouldNotContain(o => o.GetProperty("id").GetString() == outcomeId);
+        var kept = Outcomes(all).Single(o => o.GetProperty("id").GetString() == outcomeId);
+        kept.GetProperty("statement").GetString().ShouldBe("Residents feel safe in their streets after dark");
+        kept.GetProperty("retiredReason").GetString().ShouldBe("Now a community safety partnership outcome");
+        var measure = kept.GetProperty("measures")[0];
+        measure.GetProperty("name").GetString().ShouldBe("Feel safe outside after dark");
+        measure.GetProperty("owner").GetString().ShouldBe("Anytown Police");
+        (measure.GetProperty("baseline").GetDecimal(), measure.GetProperty("target").GetDecimal()).ShouldBe((54m, 70m));
+        measure.GetProperty("retiredReason").GetString().ShouldBe("Replaced by the police survey");
+    }
+
+    [Fact]
+    public async Task Only_commissioners_and_administrators_change_the_framework_through_the_API()
+    {
+        app.RequireDatabase();
+        using var api = await app.ApiAsAsync("councillor@anytown.example");
+        var framework = await (await api.GetPathAsync("/api/v1/orgs/anytown/outcomes")).ReadJsonAsync();
+        var outcomeId = framework.GetProperty("themes")[0].GetProperty("outcomes")[0].GetProperty("id").GetString();
+
+        var response = await api.PostJsonAsync($"/api/v1/orgs/anytown/outcomes/{outcomeId}/retire", new { reason = "Not mine to retire" });
+
+        await response.ShouldBeProblemAsync(403);
+    }
 }
 
 public sealed class OutcomesApiTestsOnSqlite(SqliteApp app) : OutcomesApiTests<SqliteApp>(app), IClassFixture<SqliteApp>;
