@@ -23,10 +23,15 @@ public static class CalculatorsApi
 
     public sealed record SroiResponse(decimal PresentValue, decimal NetPresentValue, decimal Ratio, IReadOnlyList<YearView> Years, IReadOnlyList<SroiOutcomeView> Outcomes);
 
+    public sealed record TenderBidView(
+        string Bidder, decimal Price, decimal PriceScore, decimal QualityScore, decimal SocialValueScore, decimal Total, int Rank, bool AbnormallyLow, IReadOnlyList<string> Working);
+
+    public sealed record TenderEvaluationResponse(IReadOnlyList<TenderBidView> Bids, decimal LowestPrice);
+
     public sealed record CalculatorList(IReadOnlyList<string> Calculators);
 
     /// <summary>The calculators this installation offers, in the order they were added.</summary>
-    public static readonly IReadOnlyList<string> Names = ["options-appraisal", "sroi"];
+    public static readonly IReadOnlyList<string> Names = ["options-appraisal", "sroi", "tender-evaluation"];
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -38,6 +43,9 @@ public static class CalculatorsApi
         calculators.MapPost("/sroi", Sroi).WithName("SroiCalculator")
             .WithSummary("Social return on investment")
             .WithDescription("Year-1 impact = annualValue × (1 − deadweight) × (1 − displacement) × (1 − attribution); year k = year 1 × (1 − dropOff)^(k − 1), discounted by (1 + r)^k; ratio = presentValue / investment.");
+        calculators.MapPost("/tender-evaluation", TenderEvaluationOf).WithName("TenderEvaluationCalculator")
+            .WithSummary("Price, quality and social value scores, totals, ranks and abnormally low flags of bids")
+            .WithDescription("priceScore = weights.price × lowest price ÷ bid price; qualityScore = weights.quality × Σ (questionWeight/100 × score/maxScore), social value likewise; total = the sum; rank 1 is the highest total, ties broken by the higher quality score, then the lower price; abnormally low when price < abnormallyLowRatio × the mean price of the other bids. Weights add up to 100 and social value carries at least 10 unless socialValueWaiverReason is given.");
         calculators.MapPost("/{name}", (string name) => TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Calculator not found",
@@ -62,6 +70,21 @@ public static class CalculatorsApi
             appraised.Leaders,
             appraised.DiscountRate,
             appraised.OptimismBias));
+    }
+
+    private static Results<Ok<TenderEvaluationResponse>, ValidationProblem> TenderEvaluationOf(TenderEvaluation.Input input)
+    {
+        var result = TenderEvaluation.Calculate(input);
+        if (!result.Succeeded)
+        {
+            return Problems.Validation(result.Errors);
+        }
+
+        return TypedResults.Ok(new TenderEvaluationResponse(
+            result.Value.Bids.Select(b => new TenderBidView(
+                b.Bidder, b.Price, Rounding.ToTwoPlaces(b.PriceScore), Rounding.ToTwoPlaces(b.QualityScore), Rounding.ToTwoPlaces(b.SocialValueScore),
+                Rounding.ToTwoPlaces(b.Total), b.Rank, b.AbnormallyLow, b.Working)).ToList(),
+            result.Value.LowestPrice));
     }
 
     private static Results<Ok<SroiResponse>, ValidationProblem> Sroi(SocialReturn.Input input)

@@ -53,6 +53,40 @@ public sealed class CalculatorsApiTests(SqliteApp app) : IClassFixture<SqliteApp
         body.GetProperty("years").EnumerateArray().Select(y => y.GetProperty("value").GetDecimal()).ShouldBe([34_200m, 25_650m, 19_237.5m]);
     }
 
+    [Fact]
+    public async Task Tender_evaluation_answers_with_the_contracts_fields()
+    {
+        app.RequireDatabase();
+        using var anonymous = app.Anonymous();
+
+        var body = await (await anonymous.PostRawJsonAsync("/api/v1/calculators/tender-evaluation", """
+            { "weights": { "price": 50, "quality": 40, "socialValue": 10 }, "maxScore": 5,
+              "qualityQuestions": [{ "id": "q1", "weight": 60 }, { "id": "q2", "weight": 40 }],
+              "socialValueQuestions": [{ "id": "sv1", "weight": 100 }], "abnormallyLowRatio": 0.8,
+              "bids": [
+                { "bidder": "Alpha", "price": 100000, "quality": { "q1": 4, "q2": 3 }, "socialValue": { "sv1": 5 } },
+                { "bidder": "Brightside", "price": 80000, "quality": { "q1": 3, "q2": 3 }, "socialValue": { "sv1": 2 } },
+                { "bidder": "Carewell", "price": 120000, "quality": { "q1": 5, "q2": 5 }, "socialValue": { "sv1": 4 } } ] }
+            """)).ReadJsonAsync();
+
+        body.GetProperty("bids").EnumerateArray()
+            .Select(b => (b.GetProperty("bidder").GetString(), b.GetProperty("priceScore").GetDecimal(), b.GetProperty("total").GetDecimal(), b.GetProperty("rank").GetInt32(), b.GetProperty("abnormallyLow").GetBoolean()))
+            .ShouldBe([("Alpha", 40m, 78.8m, 2, false), ("Brightside", 50m, 78m, 3, true), ("Carewell", 33.33m, 81.33m, 1, false)]);
+    }
+
+    [Theory]
+    [InlineData("""{ "weights": { "price": 50, "quality": 40, "socialValue": 10 }, "maxScore": 5, "qualityQuestions": [{ "id": "q", "weight": 100 }], "socialValueQuestions": [{ "id": "s", "weight": 100 }], "bids": [{ "bidder": "A", "price": -1, "quality": { "q": 1 }, "socialValue": { "s": 1 } }] }""", "bids[0].price")]
+    [InlineData("""{ "weights": { "price": 50, "quality": 40, "socialValue": 10 }, "maxScore": 5, "qualityQuestions": [{ "id": "q", "weight": 100 }], "socialValueQuestions": [{ "id": "s", "weight": 100 }], "bids": [{ "bidder": "A", "price": 1, "quality": { "q": 1 }, "socialValue": { "s": 1 } }, { "bidder": "A", "price": 2, "quality": { "q": 1 }, "socialValue": { "s": 1 } }] }""", "bids[1].bidder")]
+    public async Task Bad_tender_evaluations_get_a_400_naming_the_field(string json, string field)
+    {
+        app.RequireDatabase();
+        using var anonymous = app.Anonymous();
+
+        var problem = await (await anonymous.PostRawJsonAsync("/api/v1/calculators/tender-evaluation", json)).ShouldBeProblemAsync(400);
+
+        problem.GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue(problem.GetRawText());
+    }
+
     [Theory]
     [InlineData("""{ "scale": 10, "criteria": [{ "id": "q", "weight": 90 }], "options": [{ "id": "a", "scores": { "q": 5 } }] }""", "criteria")]
     [InlineData("""{ "scale": 10, "criteria": [{ "id": "q", "weight": 100 }], "options": [{ "id": "a", "scores": { "q": 12 } }] }""", "options[0].scores.q")]
@@ -78,7 +112,7 @@ public sealed class CalculatorsApiTests(SqliteApp app) : IClassFixture<SqliteApp
 
         var problem = await (await anonymous.PostRawJsonAsync("/api/v1/calculators/crystal-ball", "{}")).ShouldBeProblemAsync(404);
 
-        problem.GetProperty("detail").GetString()!.ShouldContain("options-appraisal, sroi");
+        problem.GetProperty("detail").GetString()!.ShouldContain("options-appraisal, sroi, tender-evaluation");
     }
 
     [Fact]

@@ -34,6 +34,7 @@ public abstract class IsolationTests<TApp>(TApp app)
         "GET /api/v1/calculators",
         "POST /api/v1/calculators/options-appraisal",
         "POST /api/v1/calculators/sroi",
+        "POST /api/v1/calculators/tender-evaluation",
         "POST /api/v1/calculators/{name}",
     ];
 
