@@ -21,6 +21,13 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, Im
 
     public bool CanImport => context.Current.HasAny([Role.Administrator, Role.Commissioner]);
 
+    public async Task<IActionResult> OnGetDownloadAsync(string format, CancellationToken cancellationToken)
+    {
+        var indicators = await NeedsQueries.IndicatorsAsync(db, context.Id, cancellationToken);
+        return new Exports.Table("indicators", ["code", "name", "unit", "polarity", "source", "latest_period", "figures"],
+            indicators.Select(i => (IReadOnlyList<object?>)[i.Code, i.Name, i.Unit, i.Polarity.ToString(), i.Source, i.LatestPeriod, i.Figures]).ToList()).ToFile(format);
+    }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Indicators = await NeedsQueries.IndicatorsAsync(db, context.Id, cancellationToken);
 
