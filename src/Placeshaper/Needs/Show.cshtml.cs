@@ -20,6 +20,8 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : P
 
     public string AreasChart { get; private set; } = "";
 
+    public Intelligence.TaggedIntelligence? WhatPeopleTellUs { get; private set; }
+
     public async Task<IActionResult> OnGetDownloadAsync(string code, string format, CancellationToken cancellationToken)
     {
         var grid = await NeedsQueries.GridAsync(db, context.Id, code, cancellationToken);
@@ -45,6 +47,7 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : P
         }
 
         var indicator = Grid.Indicator;
+        WhatPeopleTellUs = new(context.Slug, await Intelligence.IntelligenceQueries.TaggedAsync(db, context.Id, indicator.Id, cancellationToken));
 
         // The trend shows the whole authority against its comparators first, then as many parts as stay readable.
         var trend = Grid.Areas

@@ -53,7 +53,7 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{postcode}", "AB10AA", StringComparison.Ordinal)
                 .Replace("{code}", "falls-65", StringComparison.Ordinal)
                 .Replace("{measureId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{itemId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                .Replace("{itemId:guid}", other.ItemId.ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -93,6 +93,7 @@ public abstract class IsolationTests<TApp>(TApp app)
     public async Task Every_organisation_page_is_not_found_for_a_non_member()
     {
         app.RequireDatabase();
+        var other = await OtherOrganisationsResourcesAsync();
         using var browser = await app.SignInAsync(Attacker);
         var pages = OrganisationPages();
         pages.ShouldNotBeEmpty();
@@ -100,9 +101,11 @@ public abstract class IsolationTests<TApp>(TApp app)
         foreach (var pattern in pages)
         {
             var path = "/" + pattern.Replace("{org}", OtherOrganisation, StringComparison.Ordinal)
-                .Replace("{programmeId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{budgetId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{code}", "falls-65", StringComparison.Ordinal);
+                .Replace("{programmeId:guid}", other.ProgrammeId.ToString(), StringComparison.Ordinal)
+                .Replace("{budgetId:guid}", other.BudgetId.ToString(), StringComparison.Ordinal)
+                .Replace("{code}", "falls-65", StringComparison.Ordinal)
+                .Replace("{itemId:guid}", other.ItemId.ToString(), StringComparison.Ordinal);
+            path.ShouldNotContain("{", customMessage: $"{pattern} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
             using var get = await browser.GetAsync(path);
             var body = await get.Content.ReadAsStringAsync();
 
@@ -114,6 +117,7 @@ public abstract class IsolationTests<TApp>(TApp app)
         }
 
         (await app.WithDbAsync(db => db.Users.AnyAsync(p => p.Email == "intruder@example.org"))).ShouldBeFalse();
+        await ShouldBeUntouchedAsync(other);
     }
 
     [Fact]
@@ -148,7 +152,7 @@ public abstract class IsolationTests<TApp>(TApp app)
             .Distinct()
             .ToList();
 
-    private sealed record OtherResources(Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId);
+    private sealed record OtherResources(Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId, Guid ItemId, string ItemEmail);
 
     private async Task<OtherResources> OtherOrganisationsResourcesAsync()
     {
@@ -168,7 +172,17 @@ public abstract class IsolationTests<TApp>(TApp app)
             total = 10m,
             contributions = new object[] { new { organisation = "anytown-police", amount = 5m }, new { organisation = "anytown-icb", amount = 5m } },
         })).ReadJsonAsync();
-        return new OtherResources(personId, tokenId, memberships, programmeId, Guid.Parse(budget.GetProperty("id").GetString()!));
+
+        // A resident's report to the police, awaiting moderation, with a contact email the council must never erase or see.
+        var policeId = await app.OrganisationIdAsync(OtherOrganisation);
+        var item = Placeshaper.Intelligence.IntelligenceItem.Submit(policeId, Placeshaper.Intelligence.IntelligenceKind.Need, "Isolation probe: street lights out on the high street",
+            null, null, "Resident", null, "probe.resident@example.org", DateTime.UtcNow).Value!;
+        await app.WithDbAsync(async db =>
+        {
+            db.IntelligenceItems.Add(item);
+            return await db.SaveChangesAsync();
+        });
+        return new OtherResources(personId, tokenId, memberships, programmeId, Guid.Parse(budget.GetProperty("id").GetString()!), item.Id, "probe.resident@example.org");
     }
 
     private async Task ShouldBeUntouchedAsync(OtherResources other)
@@ -178,6 +192,8 @@ public abstract class IsolationTests<TApp>(TApp app)
         (await app.WithDbAsync(db => db.Users.AnyAsync(p => p.Email == "intruder@example.org"))).ShouldBeFalse();
         (await app.WithDbAsync(db => db.StageChanges.CountAsync(c => c.ProgrammeId == other.ProgrammeId))).ShouldBe(1);
         (await app.WithDbAsync(db => db.BudgetLines.CountAsync(l => l.PooledBudgetId == other.BudgetId))).ShouldBe(0);
+        var item = await app.WithDbAsync(db => db.IntelligenceItems.SingleAsync(i => i.Id == other.ItemId));
+        (item.Status, item.ContactEmail, item.IndicatorId).ShouldBe((Placeshaper.Intelligence.IntelligenceStatus.AwaitingModeration, other.ItemEmail, null));
     }
 }
 
