@@ -18,9 +18,14 @@ public sealed class ImportAreas(PlaceshaperDb db)
 
     private sealed record Row(int Line, string Code, string Name, AreaLevel Level, string? ParentCode);
 
-    public async Task<ImportReport> HandleAsync(Guid organisationId, byte[] content, string file, string? within, CancellationToken cancellationToken)
+    public async Task<ImportReport> HandleAsync(Guid organisationId, byte[] content, string file, string? within, string? sheet, CancellationToken cancellationToken)
     {
-        var table = CsvTable.Read(content, file);
+        var table = ImportTable.Read(content, file, sheet);
+        if (ImportReport.Unreadable(table) is { } unreadable)
+        {
+            return unreadable;
+        }
+
         var problems = new List<ImportProblem>();
         var rows = table.Has("LADCD") && table.Has("UTLACD")
             ? FromOnsLookup(table, within, problems)
@@ -28,7 +33,7 @@ public sealed class ImportAreas(PlaceshaperDb db)
 
         foreach (var duplicate in rows.GroupBy(r => r.Code, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            problems.Add(new ImportProblem(file, duplicate.Skip(1).First().Line, "code", $"'{duplicate.Key}' appears more than once (first on line {duplicate.First().Line})"));
+            problems.Add(new ImportProblem(file, duplicate.Skip(1).First().Line, "code", $"'{duplicate.Key}' appears more than once (first on {table.LineName} {duplicate.First().Line})"));
         }
 
         var existing = await db.Areas.Where(a => a.OrganisationId == organisationId).ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, cancellationToken);
@@ -67,7 +72,7 @@ public sealed class ImportAreas(PlaceshaperDb db)
 
         if (problems.Count > 0)
         {
-            return ImportReport.Refused(file, table.Rows.Count, problems.OrderBy(p => p.Line).ToList());
+            return ImportReport.Refused(table, problems.OrderBy(p => p.Line));
         }
 
         var now = db.Clock.GetUtcNow().UtcDateTime;
@@ -93,14 +98,14 @@ public sealed class ImportAreas(PlaceshaperDb db)
 
         db.RecordDecision(new AuditDecision(organisationId, "areas-imported", "Import", file, After: $"{{\"sha256\":\"{Convert.ToHexStringLower(SHA256.HashData(content))}\",\"added\":{added},\"updated\":{updated}}}"));
         await db.SaveChangesAsync(cancellationToken);
-        return new ImportReport(file, table.Rows.Count, added, updated, rows.Count - added - updated, []);
+        return ImportReport.Imported(table, added, updated, rows.Count - added - updated);
     }
 
-    private static List<Row> FromPlaceshaperLayout(CsvTable table, List<ImportProblem> problems)
+    private static List<Row> FromPlaceshaperLayout(ImportTable table, List<ImportProblem> problems)
     {
         foreach (var column in RequiredColumns.Where(c => !table.Has(c)))
         {
-            problems.Add(new ImportProblem(table.File, 1, column, $"the header has no '{column}' column (expected code,name,level,parent_code)"));
+            problems.Add(new ImportProblem(table.File, table.HeaderLine, column, $"the header has no '{column}' column (expected code,name,level,parent_code)"));
         }
 
         if (problems.Count > 0)
@@ -141,11 +146,11 @@ public sealed class ImportAreas(PlaceshaperDb db)
         return rows;
     }
 
-    private static List<Row> FromOnsLookup(CsvTable table, string? within, List<ImportProblem> problems)
+    private static List<Row> FromOnsLookup(ImportTable table, string? within, List<ImportProblem> problems)
     {
         if (string.IsNullOrWhiteSpace(within))
         {
-            problems.Add(new ImportProblem(table.File, 1, null, "this is the ONS local authority lookup: say which authority to take from it (its code, like E10000008)"));
+            problems.Add(new ImportProblem(table.File, table.HeaderLine, null, "this is the ONS local authority lookup: say which authority to take from it (its code, like E10000008)"));
             return [];
         }
 
@@ -154,7 +159,7 @@ public sealed class ImportAreas(PlaceshaperDb db)
         var districts = current.Where(r => r["LADCD"] == within || r["UTLACD"] == within).ToList();
         if (districts.Count == 0)
         {
-            problems.Add(new ImportProblem(table.File, 1, "LADCD", $"no current authority with the code {within} is in the file"));
+            problems.Add(new ImportProblem(table.File, table.HeaderLine, "LADCD", $"no current authority with the code {within} is in the file"));
             return [];
         }
 

@@ -16,11 +16,16 @@ public sealed class ImportPostcodes(PlaceshaperDb db)
 {
     private static readonly string[] Required = ["pcds", "oslaua", "osward"];
 
-    public async Task<ImportReport> HandleAsync(byte[] content, string file, CancellationToken cancellationToken)
+    public async Task<ImportReport> HandleAsync(byte[] content, string file, string? sheet, CancellationToken cancellationToken)
     {
-        var table = CsvTable.Read(content, file);
+        var table = ImportTable.Read(content, file, sheet);
+        if (ImportReport.Unreadable(table) is { } unreadable)
+        {
+            return unreadable;
+        }
+
         var problems = Required.Where(c => !table.Has(c))
-            .Select(c => new ImportProblem(file, 1, c, $"the header has no '{c}' column: is this an ONS Postcode Directory file?"))
+            .Select(c => new ImportProblem(file, table.HeaderLine, c, $"the header has no '{c}' column: is this an ONS Postcode Directory file?"))
             .ToList();
         var parsed = new Dictionary<string, ReferencePostcode>(StringComparer.Ordinal);
         foreach (var row in problems.Count > 0 ? [] : table.Rows)
@@ -51,7 +56,7 @@ public sealed class ImportPostcodes(PlaceshaperDb db)
 
         if (problems.Count > 0)
         {
-            return ImportReport.Refused(file, table.Rows.Count, problems);
+            return ImportReport.Refused(table, problems);
         }
 
         int added = 0, updated = 0;
@@ -76,7 +81,7 @@ public sealed class ImportPostcodes(PlaceshaperDb db)
 
         db.RecordDecision(new AuditDecision(null, "postcodes-imported", "Import", file, After: $"{{\"sha256\":\"{Convert.ToHexStringLower(SHA256.HashData(content))}\",\"added\":{added},\"updated\":{updated}}}"));
         await db.SaveChangesAsync(cancellationToken);
-        return new ImportReport(file, table.Rows.Count, added, updated, parsed.Count - added - updated, []);
+        return ImportReport.Imported(table, added, updated, parsed.Count - added - updated);
     }
 
     private static bool Same(ReferencePostcode a, ReferencePostcode b) =>

@@ -8,7 +8,54 @@ public static class AuditQueries
     public sealed record Row(long Sequence, DateTime At, string Actor, string Action, string EntityType, string EntityId, string? Before, string? After, string Hash);
 
     /// <summary>An organisation's trail, newest first, optionally narrowed by action or entity type.</summary>
-    public static IQueryable<Row> ForOrganisation(PlaceshaperDb db, Guid organisationId, string? action = null, string? entityType = null)
+    public static IQueryable<Row> ForOrganisation(PlaceshaperDb db, Guid organisationId, string? action = null, string? entityType = null) =>
+        Filtered(db, organisationId, action, entityType).OrderByDescending(e => e.Sequence).Select(ToRow);
+
+    /// <summary>
+    /// The same trail, read newest first in batches by sequence number, for downloads: each batch is its own short
+    /// query, so neither memory nor an open reader grows with the trail, and entries added meanwhile are not repeated.
+    /// </summary>
+    public static async IAsyncEnumerable<Row> AllForOrganisationAsync(
+        PlaceshaperDb db, Guid organisationId, string? action, string? entityType, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const int batch = 2000;
+        long? before = null;
+        while (true)
+        {
+            var query = Filtered(db, organisationId, action, entityType);
+            if (before is { } sequence)
+            {
+                query = query.Where(e => e.Sequence < sequence);
+            }
+
+            var rows = await query.OrderByDescending(e => e.Sequence).Take(batch).Select(ToRow).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                yield return row;
+            }
+
+            if (rows.Count < batch)
+            {
+                yield break;
+            }
+
+            before = rows[^1].Sequence;
+        }
+    }
+
+    /// <summary>The actions and entity types in an organisation's trail, for choosing a filter.</summary>
+    public static async Task<(IReadOnlyList<string> Actions, IReadOnlyList<string> EntityTypes)> FilterChoicesAsync(PlaceshaperDb db, Guid organisationId, CancellationToken cancellationToken)
+    {
+        var entries = db.AuditEntries.AsNoTracking().Where(e => e.OrganisationId == organisationId);
+        var actions = await entries.Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
+        var types = await entries.Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+        return (actions, types);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<AuditEntry, Row>> ToRow =
+        e => new Row(e.Sequence, e.At, e.Actor, e.Action, e.EntityType, e.EntityId, e.Before, e.After, e.Hash);
+
+    private static IQueryable<AuditEntry> Filtered(PlaceshaperDb db, Guid organisationId, string? action, string? entityType)
     {
         var query = db.AuditEntries.AsNoTracking().Where(e => e.OrganisationId == organisationId);
         if (!string.IsNullOrWhiteSpace(action))
@@ -21,8 +68,7 @@ public static class AuditQueries
             query = query.Where(e => e.EntityType == entityType);
         }
 
-        return query.OrderByDescending(e => e.Sequence)
-            .Select(e => new Row(e.Sequence, e.At, e.Actor, e.Action, e.EntityType, e.EntityId, e.Before, e.After, e.Hash));
+        return query;
     }
 
     /// <summary>Checks the whole installation's chain, reading it in batches so memory stays flat.</summary>

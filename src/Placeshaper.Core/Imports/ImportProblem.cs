@@ -1,9 +1,46 @@
+using System.Globalization;
+
 namespace Placeshaper.Imports;
 
-/// <summary>Something wrong with one place in an imported file: which file, which line, which column, and why.</summary>
+/// <summary>
+/// Something wrong with one place in an imported file: which file, which line, which column, and why. In a worksheet
+/// the line is the row number, and <see cref="Sheet"/> and <see cref="Cell"/> (like <c>C7</c>) say where to look in
+/// Excel. Line 0 means the file as a whole, such as a workbook without the worksheet asked for.
+/// </summary>
 public sealed record ImportProblem(string File, int Line, string? Column, string Reason)
 {
-    public override string ToString() => Column is null ? $"{File}:{Line}: {Reason}" : $"{File}:{Line}: {Column}: {Reason}";
+    /// <summary>The worksheet, for a problem in an Excel workbook; null for CSV.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>The cell, like <c>C7</c>, for a problem in a worksheet's column; null otherwise.</summary>
+    public string? Cell { get; init; }
+
+    /// <summary>Where to look, for people: the line (CSV) or the sheet, row and column (worksheet).</summary>
+    public string Where
+    {
+        get
+        {
+            if (Sheet is null)
+            {
+                return Line == 0 ? File : Column is null ? $"{File}:{Line}" : $"{File}:{Line}: {Column}";
+            }
+
+            var where = $"{File}: sheet {Sheet}";
+            if (Line > 0)
+            {
+                where += ", row " + Line.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return Column is null ? where : $"{where}, column {ColumnLabel}";
+        }
+    }
+
+    /// <summary>The column as a page shows it: the header name, and in a worksheet its letter too.</summary>
+    public string? ColumnLabel => Column is null ? null : ColumnLetters is null ? Column : $"{ColumnLetters} ({Column})";
+
+    private string? ColumnLetters => Cell?.TrimEnd("0123456789".ToCharArray());
+
+    public override string ToString() => $"{Where}: {Reason}";
 }
 
 /// <summary>
@@ -12,11 +49,30 @@ public sealed record ImportProblem(string File, int Line, string? Column, string
 /// </summary>
 public sealed record ImportReport(string File, int Read, int Added, int Updated, int Unchanged, IReadOnlyList<ImportProblem> Problems)
 {
+    /// <summary>The worksheet read, for an Excel workbook; null for CSV.</summary>
+    public string? Sheet { get; init; }
+
     public bool Accepted => Problems.Count == 0;
 
     public static ImportReport Refused(string file, int read, IReadOnlyList<ImportProblem> problems) => new(file, read, 0, 0, 0, problems);
 
-    public override string ToString() => Accepted
-        ? $"{File}: read {Read}, added {Added}, updated {Updated}, unchanged {Unchanged}"
-        : $"{File}: refused, nothing imported ({Problems.Count} problem{(Problems.Count == 1 ? "" : "s")})";
+    /// <summary>Refuses a file, placing each problem in its worksheet and cell when it came from a workbook.</summary>
+    public static ImportReport Refused(ImportTable table, IEnumerable<ImportProblem> problems) =>
+        new(table.File, table.Rows.Count, 0, 0, 0, problems.Select(table.Locate).ToList()) { Sheet = table.Sheet };
+
+    /// <summary>The report of a file that could not be read at all, or null when it could.</summary>
+    public static ImportReport? Unreadable(ImportTable table) =>
+        table.Unreadable is { } problem ? new(table.File, 0, 0, 0, 0, [problem]) { Sheet = table.Sheet } : null;
+
+    /// <summary>An accepted file's report.</summary>
+    public static ImportReport Imported(ImportTable table, int added, int updated, int unchanged) =>
+        new(table.File, table.Rows.Count, added, updated, unchanged, []) { Sheet = table.Sheet };
+
+    public override string ToString()
+    {
+        var file = Sheet is null ? File : $"{File} (sheet {Sheet})";
+        return Accepted
+            ? $"{file}: read {Read}, added {Added}, updated {Updated}, unchanged {Unchanged}"
+            : $"{file}: refused, nothing imported ({Problems.Count} problem{(Problems.Count == 1 ? "" : "s")})";
+    }
 }

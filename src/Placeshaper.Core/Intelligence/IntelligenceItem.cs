@@ -104,6 +104,36 @@ public sealed class IntelligenceItem : IOrganisationOwned
         };
     }
 
+    /// <summary>
+    /// Tags the report to an area and a needs indicator, or clears either, so that it is read beside the figures for
+    /// that need. A rejected report is not used for anything, so it is not tagged.
+    /// </summary>
+    public Result<IntelligenceItem> Tag(Guid? areaId, Guid? indicatorId)
+    {
+        if (Status == IntelligenceStatus.Rejected)
+        {
+            return Errors.For("indicator", "This report was rejected, so it is not used and cannot be tagged");
+        }
+
+        (AreaId, IndicatorId) = (areaId, indicatorId);
+        return this;
+    }
+
+    /// <summary>
+    /// Erases the resident's contact email (UK GDPR Article 17, right to erasure, and Article 5(1)(e), storage
+    /// limitation). Returns false when there was none. The report itself stays: it holds no personal data by its house rules.
+    /// </summary>
+    public bool EraseContactEmail()
+    {
+        if (ContactEmail is null)
+        {
+            return false;
+        }
+
+        ContactEmail = null;
+        return true;
+    }
+
     public Result<IntelligenceItem> Moderate(bool publish, string? note, DateTime now)
     {
         if (Status != IntelligenceStatus.AwaitingModeration)

@@ -15,23 +15,28 @@ public sealed class ImportIndicatorValues(PlaceshaperDb db)
 {
     private sealed record Figure(int Line, string Column, Guid IndicatorId, Guid AreaId, Period Period, decimal Value);
 
-    public async Task<ImportReport> HandleAsync(Guid organisationId, byte[] content, string file, CancellationToken cancellationToken)
+    public async Task<ImportReport> HandleAsync(Guid organisationId, byte[] content, string file, string? sheet, CancellationToken cancellationToken)
     {
-        var table = CsvTable.Read(content, file);
+        var table = ImportTable.Read(content, file, sheet);
+        if (ImportReport.Unreadable(table) is { } unreadable)
+        {
+            return unreadable;
+        }
+
         var problems = new List<ImportProblem>();
         var indicators = await db.Indicators.Where(i => i.OrganisationId == organisationId).ToDictionaryAsync(i => i.Code, i => i.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var areas = await db.Areas.Where(a => a.OrganisationId == organisationId).ToDictionaryAsync(a => a.Code, a => a.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
 
         foreach (var column in new[] { "area_code", "indicator" }.Where(c => !table.Has(c)))
         {
-            problems.Add(new ImportProblem(file, 1, column, $"the header has no '{column}' column"));
+            problems.Add(new ImportProblem(file, table.HeaderLine, column, $"the header has no '{column}' column"));
         }
 
         var isLong = table.Has("period") && table.Has("value");
         var periodColumns = isLong ? [] : table.Headers.Where(h => Period.TryParse(h, out _)).ToList();
         if (!isLong && periodColumns.Count == 0 && problems.Count == 0)
         {
-            problems.Add(new ImportProblem(file, 1, null, $"the header needs 'period' and 'value' columns (long layout) or a column per period named as {Period.Formats} (wide layout)"));
+            problems.Add(new ImportProblem(file, table.HeaderLine, null, $"the header needs 'period' and 'value' columns (long layout) or a column per period named as {Period.Formats} (wide layout)"));
         }
 
         var figures = new List<Figure>();
@@ -65,12 +70,12 @@ public sealed class ImportIndicatorValues(PlaceshaperDb db)
         foreach (var duplicate in figures.GroupBy(f => (f.IndicatorId, f.AreaId, f.Period.Label)).Where(g => g.Count() > 1))
         {
             var second = duplicate.Skip(1).First();
-            problems.Add(new ImportProblem(file, second.Line, second.Column, $"a duplicate of the figure on line {duplicate.First().Line} (same indicator, area and period)"));
+            problems.Add(new ImportProblem(file, second.Line, second.Column, $"a duplicate of the figure on {table.LineName} {duplicate.First().Line} (same indicator, area and period)"));
         }
 
         if (problems.Count > 0)
         {
-            return ImportReport.Refused(file, table.Rows.Count, problems.OrderBy(p => p.Line).ToList());
+            return ImportReport.Refused(table, problems.OrderBy(p => p.Line));
         }
 
         var indicatorIds = figures.Select(f => f.IndicatorId).Distinct().ToList();
@@ -93,7 +98,7 @@ public sealed class ImportIndicatorValues(PlaceshaperDb db)
 
         db.RecordDecision(new AuditDecision(organisationId, "indicator-values-imported", "Import", file, After: $"{{\"sha256\":\"{Convert.ToHexStringLower(SHA256.HashData(content))}\",\"added\":{added},\"updated\":{updated}}}"));
         await db.SaveChangesAsync(cancellationToken);
-        return new ImportReport(file, table.Rows.Count, added, updated, figures.Count - added - updated, []);
+        return ImportReport.Imported(table, added, updated, figures.Count - added - updated);
     }
 
     private static Guid? Lookup(Dictionary<string, Guid> known, string? key, int line, string column, string what, List<ImportProblem> problems, string file)

@@ -36,6 +36,7 @@ public static class PlaceshaperCli
         root.Subcommands.Add(TokensCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(Imports.ImportCommands.Create());
+        root.Subcommands.Add(Intelligence.IntelligenceCommands.Create());
         return root;
     }
 

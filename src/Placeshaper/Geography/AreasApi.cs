@@ -18,7 +18,7 @@ public static class AreasApi
 
     public sealed record Located(PostcodeView Postcode, IReadOnlyList<AreaView> Areas);
 
-    /// <summary>Imports take the file as the request body (text/csv), up to this size.</summary>
+    /// <summary>Imports take the file as the request body (CSV or an Excel workbook), up to this size.</summary>
     public const long MaxImportBytes = 50L * 1024 * 1024;
 
     public static void Map(RouteGroupBuilder api, RouteGroupBuilder organisation)
@@ -27,7 +27,7 @@ public static class AreasApi
         areas.MapGet("/", ListAsync).WithName("ListAreas").WithSummary("The organisation's areas, each after its parent");
         areas.MapGet("/lookup", LookupAsync).WithName("LocatePostcode").WithSummary("The organisation's areas a postcode falls in, most local first");
         areas.MapPost("/import", ImportAsync).WithName("ImportAreas")
-            .WithSummary("Import areas from a CSV body (text/csv): code,name,level,parent_code, or the ONS local authority lookup with ?within=CODE. Whole or not at all.")
+            .WithSummary("Import areas from a CSV body (text/csv) or an Excel workbook (.xlsx; ?sheet=NAME, else the first worksheet): code,name,level,parent_code, or the ONS local authority lookup with ?within=CODE. Whole or not at all.")
             .WithMetadata(new RequiresRoleAttribute(Role.Administrator, Role.Commissioner), new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxImportBytes));
 
         api.MapGet("/postcodes/{postcode}", PostcodeAsync).WithTags("Areas").WithName("GetPostcode").WithSummary("A postcode's geography from the ONS Postcode Directory");
@@ -54,11 +54,12 @@ public static class AreasApi
     }
 
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(
-        HttpRequest request, string? file, string? within, ImportAreas import, OrganisationContext organisation, CancellationToken cancellationToken)
+        HttpRequest request, string? file, string? within, string? sheet, ImportAreas import, OrganisationContext organisation, CancellationToken cancellationToken)
     {
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, cancellationToken);
-        var report = await import.HandleAsync(organisation.Id, body.ToArray(), string.IsNullOrWhiteSpace(file) ? "upload.csv" : file, within, cancellationToken);
+        var content = body.ToArray();
+        var report = await import.HandleAsync(organisation.Id, content, string.IsNullOrWhiteSpace(file) ? ImportTable.DefaultName(content) : file, within, sheet, cancellationToken);
         return report.Accepted ? TypedResults.Ok(report) : ImportProblems.Refused(report);
     }
 

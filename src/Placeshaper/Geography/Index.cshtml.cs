@@ -21,6 +21,9 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, Im
 
     public string? Within { get; private set; }
 
+    /// <summary>The worksheet asked for, when importing from an Excel workbook.</summary>
+    public string? Sheet { get; private set; }
+
     public ImportReport? Report { get; private set; }
 
     public bool CanImport => context.Current.HasAny([Role.Administrator, Role.Commissioner]);
@@ -56,23 +59,23 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, Im
         }
     }
 
-    public async Task<IActionResult> OnPostAsync(IFormFile? upload, string? within, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(IFormFile? upload, string? within, string? sheet, CancellationToken cancellationToken)
     {
         if (!CanImport)
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        Within = within;
+        (Within, Sheet) = (within, sheet);
         if (upload is null || upload.Length == 0)
         {
-            AddError("upload", "Choose a CSV file to import");
+            AddError("upload", "Choose a CSV file or Excel workbook to import");
         }
         else
         {
             using var content = new MemoryStream();
             await upload.CopyToAsync(content, cancellationToken);
-            Report = await import.HandleAsync(context.Id, content.ToArray(), Path.GetFileName(upload.FileName), within, cancellationToken);
+            Report = await import.HandleAsync(context.Id, content.ToArray(), Path.GetFileName(upload.FileName), within, sheet, cancellationToken);
             if (!Report.Accepted)
             {
                 AddError("upload", $"{Report.File} was refused: fix the {Report.Problems.Count} problem(s) listed and import it again");

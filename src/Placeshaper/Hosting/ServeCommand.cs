@@ -77,6 +77,13 @@ public static class ServeCommand
             }
         }
 
+        // Storage limitation: contact emails kept past the retention period go before anyone is served (then daily).
+        var retention = app.Services.GetRequiredService<Intelligence.ContactEmailRetentionSettings>();
+        if (await Intelligence.ContactEmailRetention.RunOnceAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), retention.Days, cancellationToken) is > 0 and var erased)
+        {
+            Console.WriteLine($"Erased the contact email from {erased} report(s) moderated more than {retention.Days} days ago.");
+        }
+
         await app.StartAsync(cancellationToken);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         Console.WriteLine();

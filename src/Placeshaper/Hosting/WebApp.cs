@@ -63,6 +63,9 @@ public static class WebApp
         services.AddScoped<Areas.ImportPostcodes>();
         services.AddScoped<Needs.ImportIndicatorValues>();
         services.AddScoped<Needs.RecordIndicatorValue>();
+        services.AddScoped<Intelligence.EraseContactEmails>();
+        services.AddSingleton(Intelligence.ContactEmailRetentionSettings.From(builder.Configuration[Intelligence.ContactEmailRetentionSettings.Key]));
+        services.AddHostedService<Intelligence.ContactEmailRetention>();
 
         AddAuthentication(builder);
         services.AddAuthorizationBuilder()

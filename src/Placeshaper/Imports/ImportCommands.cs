@@ -6,46 +6,59 @@ using Placeshaper.Data;
 
 namespace Placeshaper.Imports;
 
-/// <summary><c>placeshaper import …</c>: files in, whole or not at all, with every problem named by file, line and column.</summary>
+/// <summary>
+/// <c>placeshaper import …</c>: CSV files or Excel workbooks in, whole or not at all, with every problem named by file,
+/// line (or sheet and row) and column.
+/// </summary>
 public static class ImportCommands
 {
     public static Command Create()
     {
-        var files = new Argument<FileInfo[]>("FILE") { Description = "CSV files to import", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<FileInfo[]>("FILE") { Description = "CSV files or Excel workbooks (.xlsx) to import", Arity = ArgumentArity.OneOrMore };
         var organisation = new Option<string>("--org") { Description = "Slug of the organisation whose areas these are", Required = true };
         var within = new Option<string?>("--within") { Description = "With the ONS local authority lookup file: the code of the authority to take (its districts come too)" };
         var areas = new Command("areas", "Import an organisation's areas: Placeshaper's layout (code,name,level,parent_code) or the ONS local authority lookup.")
         {
-            files, organisation, within,
+            files, organisation, within, Sheet(),
         };
         areas.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(files)!, "import areas", async (scope, db, file, content) =>
         {
             var organisationId = await OrganisationIdAsync(db, parse.GetValue(organisation)!, cancellationToken);
-            return await scope.GetRequiredService<ImportAreas>().HandleAsync(organisationId, content, file.Name, parse.GetValue(within), cancellationToken);
+            return await scope.GetRequiredService<ImportAreas>().HandleAsync(organisationId, content, file.Name, parse.GetValue(within), SheetOf(parse), cancellationToken);
         }, cancellationToken));
 
-        var postcodeFiles = new Argument<FileInfo[]>("FILE") { Description = "ONS Postcode Directory (ONSPD) CSV files", Arity = ArgumentArity.OneOrMore };
+        var postcodeFiles = new Argument<FileInfo[]>("FILE") { Description = "ONS Postcode Directory (ONSPD) files, CSV or .xlsx", Arity = ArgumentArity.OneOrMore };
         var postcodes = new Command("postcodes", "Load the ONS Postcode Directory into the installation's shared postcode lookup.")
         {
-            postcodeFiles,
+            postcodeFiles, Sheet(),
         };
         postcodes.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(postcodeFiles)!, "import postcodes", (scope, _, file, content) =>
-            scope.GetRequiredService<ImportPostcodes>().HandleAsync(content, file.Name, cancellationToken), cancellationToken));
+            scope.GetRequiredService<ImportPostcodes>().HandleAsync(content, file.Name, SheetOf(parse), cancellationToken), cancellationToken));
 
-        var valueFiles = new Argument<FileInfo[]>("FILE") { Description = "CSV files of figures", Arity = ArgumentArity.OneOrMore };
+        var valueFiles = new Argument<FileInfo[]>("FILE") { Description = "CSV files or Excel workbooks (.xlsx) of figures", Arity = ArgumentArity.OneOrMore };
         var valuesOrganisation = new Option<string>("--org") { Description = "Slug of the organisation whose indicators these are", Required = true };
         var values = new Command("indicator-values", "Import needs figures: long (area_code,period,indicator,value) or wide (area_code,indicator,2019,2020,…).")
         {
-            valueFiles, valuesOrganisation,
+            valueFiles, valuesOrganisation, Sheet(),
         };
         values.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(valueFiles)!, "import indicator-values", async (scope, db, file, content) =>
         {
             var organisationId = await OrganisationIdAsync(db, parse.GetValue(valuesOrganisation)!, cancellationToken);
-            return await scope.GetRequiredService<Needs.ImportIndicatorValues>().HandleAsync(organisationId, content, file.Name, cancellationToken);
+            return await scope.GetRequiredService<Needs.ImportIndicatorValues>().HandleAsync(organisationId, content, file.Name, SheetOf(parse), cancellationToken);
         }, cancellationToken));
 
         return new Command("import", "Import data files.") { areas, postcodes, values };
     }
+
+    /// <summary>Each verb has its own instance: System.CommandLine does not share an option between commands.</summary>
+    private static Option<string?> Sheet() => new(SheetOption)
+    {
+        Description = "For Excel workbooks: the worksheet to read, by name. Default: the first worksheet. CSV files ignore it.",
+    };
+
+    private const string SheetOption = "--sheet";
+
+    private static string? SheetOf(ParseResult parse) => parse.GetValue<string?>(SheetOption);
 
     private static async Task<Guid> OrganisationIdAsync(PlaceshaperDb db, string slug, CancellationToken cancellationToken)
     {

@@ -9,6 +9,13 @@ public static class IntelligenceApi
 {
     public sealed record ModerationRequest(bool? Publish, string? Note);
 
+    /// <summary>Codes of an area and a needs indicator of the organisation; empty or missing clears that tag.</summary>
+    public sealed record TagsRequest(string? Area, string? Indicator);
+
+    public sealed record ErasureRequest(string? Email);
+
+    public sealed record Erasure(int Erased);
+
     public static void Map(RouteGroupBuilder organisation)
     {
         var intelligence = organisation.MapGroup("/intelligence").WithTags("Community intelligence");
@@ -16,6 +23,11 @@ public static class IntelligenceApi
             .WithSummary("Published reports from residents, councillors and providers; ?status=AwaitingModeration for the moderation queue (commissioners)");
         intelligence.MapPost("/{itemId:guid}/moderation", ModerateAsync).WithName("ModerateIntelligence").WithSummary("Publish or reject a resident's report")
             .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator));
+        intelligence.MapPut("/{itemId:guid}/tags", TagAsync).WithName("TagIntelligence").WithSummary("Tag a report to an area and a needs indicator (by code), or clear them")
+            .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator));
+        intelligence.MapPost("/contact-email-erasures", EraseAsync).WithName("EraseContactEmail")
+            .WithSummary("Erase a resident's contact email from every report of theirs (UK GDPR right to erasure); the audit trail records how many, never the address")
+            .WithMetadata(new RequiresRoleAttribute(Role.Administrator));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<IntelligenceQueries.Item>>, ProblemHttpResult>> ListAsync(
@@ -32,6 +44,38 @@ public static class IntelligenceApi
         // Residents' contact details stay with moderators.
         var shown = wanted == IntelligenceStatus.Published ? items.Select(i => i with { ContactEmail = null }).ToList() : items;
         return TypedResults.Ok<IReadOnlyList<IntelligenceQueries.Item>>(shown);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> TagAsync(
+        Guid itemId, TagsRequest request, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
+    {
+        var item = await db.IntelligenceItems.FindAsync([itemId], cancellationToken);
+        if (item is null || item.OrganisationId != organisation.Id)
+        {
+            return Problems.NotFound("Report");
+        }
+
+        var tags = await IntelligenceTags.ResolveAsync(db, organisation.Id, request.Area, request.Indicator, cancellationToken);
+        if (!tags.Succeeded)
+        {
+            return Problems.Validation(tags.Errors);
+        }
+
+        var tagged = item.Tag(tags.Value.AreaId, tags.Value.IndicatorId);
+        if (!tagged.Succeeded)
+        {
+            return Problems.Validation(tagged.Errors);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<Erasure>, ValidationProblem>> EraseAsync(
+        ErasureRequest request, EraseContactEmails erase, OrganisationContext organisation, CancellationToken cancellationToken)
+    {
+        var erased = await erase.OnRequestAsync(organisation.Id, request.Email, cancellationToken);
+        return erased.Succeeded ? TypedResults.Ok(new Erasure(erased.Value)) : Problems.Validation(erased.Errors);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ModerateAsync(

@@ -37,7 +37,7 @@ public static class NeedsApi
             .WithSummary("Archive a needs assessment with a reason: it leaves the current list but is kept")
             .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator));
         needs.MapPost("/values/import", ImportAsync).WithName("ImportIndicatorValues")
-            .WithSummary("Import figures from a CSV body: long (area_code,period,indicator,value) or wide (area_code,indicator,2019,2020,…). Whole or not at all.")
+            .WithSummary("Import figures from a CSV body (text/csv) or an Excel workbook (.xlsx; ?sheet=NAME, else the first worksheet): long (area_code,period,indicator,value) or wide (area_code,indicator,2019,2020,…). Whole or not at all.")
             .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator), new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AreasApi.MaxImportBytes));
     }
 
@@ -168,11 +168,12 @@ public static class NeedsApi
     }
 
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(
-        HttpRequest request, string? file, ImportIndicatorValues import, OrganisationContext organisation, CancellationToken cancellationToken)
+        HttpRequest request, string? file, string? sheet, ImportIndicatorValues import, OrganisationContext organisation, CancellationToken cancellationToken)
     {
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, cancellationToken);
-        var report = await import.HandleAsync(organisation.Id, body.ToArray(), string.IsNullOrWhiteSpace(file) ? "upload.csv" : file, cancellationToken);
+        var content = body.ToArray();
+        var report = await import.HandleAsync(organisation.Id, content, string.IsNullOrWhiteSpace(file) ? ImportTable.DefaultName(content) : file, sheet, cancellationToken);
         return report.Accepted ? TypedResults.Ok(report) : ImportProblems.Refused(report);
     }
 }

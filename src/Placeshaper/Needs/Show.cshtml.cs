@@ -39,6 +39,8 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db, Rec
     [TempData]
     public string? Saved { get; set; }
 
+    public Intelligence.TaggedIntelligence? WhatPeopleTellUs { get; private set; }
+
     public async Task<IActionResult> OnGetDownloadAsync(string code, string format, CancellationToken cancellationToken)
     {
         var grid = await NeedsQueries.GridAsync(db, context.Id, code, cancellationToken);
@@ -110,6 +112,7 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db, Rec
         AreaOptions = (await db.Areas.AsNoTracking().Where(a => a.OrganisationId == context.Id).OrderBy(a => a.Name).Select(a => new { a.Code, a.Name }).ToListAsync(cancellationToken))
             .Select(a => (a.Code, a.Name)).ToList();
         var indicator = Grid.Indicator;
+        WhatPeopleTellUs = new(context.Slug, await Intelligence.IntelligenceQueries.TaggedAsync(db, context.Id, indicator.Id, cancellationToken));
 
         // The trend shows the whole authority against its comparators first, then as many parts as stay readable.
         var trend = Grid.Areas

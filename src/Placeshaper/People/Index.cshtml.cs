@@ -36,7 +36,17 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, Ad
     [TempData]
     public string? InitialPassword { get; set; }
 
+    public string Slug => context.Slug;
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    /// <summary>The people and their roles here, as the page lists them; nothing about their accounts' secrets.</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(string format, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return new Exports.Table("people", ["name", "email", "roles"],
+            Members.Select(m => (IReadOnlyList<object?>)[m.DisplayName, m.Email, string.Join("; ", m.Roles.Select(r => r.ToString()))]).ToList()).ToFile(format);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -33,6 +33,40 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : P
 
     public bool CanSetUpBudget => Role == ProgrammeRole.Lead && context.Current.HasAny([Organisations.Role.Commissioner, Organisations.Role.FinanceOfficer]);
 
+    /// <summary>
+    /// The lead's tables on the page: the outcomes and measures ("outcomes"), the decisions log ("decisions") and the
+    /// stage history ("stages"). A partner is not shown them, so it gets 404 here too.
+    /// </summary>
+    public async Task<IActionResult> OnGetDownloadAsync(Guid programmeId, string? table, string format, CancellationToken cancellationToken)
+    {
+        var (programme, role) = await ProgrammeAccess.FindAsync(db, programmeId, context.Id, cancellationToken);
+        if (programme is null || role != ProgrammeRole.Lead)
+        {
+            return NotFound();
+        }
+
+        switch (table)
+        {
+            case "decisions":
+                var decisions = await ProgrammeQueries.DecisionsAsync(db, programme.Id, cancellationToken);
+                return new Exports.Table($"{programme.Name} decisions", ["date", "title", "decided_by", "summary", "papers"],
+                    decisions.Select(d => (IReadOnlyList<object?>)[d.DecidedOn, d.Title, d.DecisionMakers, d.Summary, d.PapersUrl]).ToList()).ToFile(format);
+            case "stages":
+                var history = await ProgrammeQueries.HistoryAsync(db, programme.Id, cancellationToken);
+                return new Exports.Table($"{programme.Name} stage history", ["at", "by", "entered", "left", "stages_after", "reason"],
+                    history.Select(c => (IReadOnlyList<object?>)[c.At, c.ByName, Describe(c.Entered), Describe(c.Left), Describe(Stages.FromStored(c.ToStages)), c.Reason]).ToList()).ToFile(format);
+            default:
+                var outcomes = (await Placeshaper.Outcomes.OutcomeQueries.FrameworkAsync(db, context.Id, cancellationToken))
+                    .SelectMany(t => t.Outcomes)
+                    .Where(o => o.ProgrammeId == programme.Id);
+                return new Exports.Table($"{programme.Name} outcomes", ["outcome", "measure", "indicator", "status"],
+                    outcomes.SelectMany(o => o.Measures.Select(m => (IReadOnlyList<object?>)
+                        [o.Statement, m.Name, m.IndicatorCode, m.Progress is null ? "no figure yet" : m.Progress.OnTrack ? "on track" : "off track"])).ToList()).ToFile(format);
+        }
+    }
+
+    private static string Describe(IEnumerable<Stage> stages) => string.Join("; ", stages.Select(s => s.Describe()));
+
     public async Task<IActionResult> OnGetAsync(Guid programmeId, CancellationToken cancellationToken)
     {
         var (programme, role) = await ProgrammeAccess.FindAsync(db, programmeId, context.Id, cancellationToken);

@@ -11,7 +11,7 @@ namespace Placeshaper.Public;
 
 /// <summary>The public form for residents: no account, rate limited, a honeypot for scripts, and moderation before use.</summary>
 [EnableRateLimiting(RateLimits.PublicForms)]
-public sealed class TellUsModel(PlaceshaperDb db) : FormPage
+public sealed class TellUsModel(PlaceshaperDb db, ContactEmailRetentionSettings retention) : FormPage
 {
     [BindProperty]
     public string? Kind { get; set; }
@@ -34,6 +34,9 @@ public sealed class TellUsModel(PlaceshaperDb db) : FormPage
     public IReadOnlyList<AreaQueries.Listed> Areas { get; private set; } = [];
 
     public bool Sent { get; private set; }
+
+    /// <summary>How long an email address is kept after the report is dealt with, as the privacy wording tells residents.</summary>
+    public int RetentionDays => retention.Days;
 
     public async Task<IActionResult> OnGetAsync(string organisation, CancellationToken cancellationToken) =>
         await LoadAsync(organisation, cancellationToken) is null ? NotFound() : Page();

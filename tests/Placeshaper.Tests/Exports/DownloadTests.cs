@@ -1,13 +1,118 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+using Placeshaper.Imports;
 using Placeshaper.Tests.Infrastructure;
 
 namespace Placeshaper.Tests.Exports;
 
-public sealed class DownloadTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
+    private const string ReportBody = "The bus stop on Riverside Road has no shelter for people waiting in the rain";
+
+    /// <summary>
+    /// Every table people see, with who downloads it, its header and a row known to be in it (column=value pairs).
+    /// <c>{older}</c> and <c>{bcf}</c> stand for the demo programme "Older people living independently" and its budget.
+    /// </summary>
+    private static readonly (string Path, string Email, string Header, string Row)[] Cases =
+    [
+        ("/o/anytown/people?handler=Download", "administrator@anytown.example", "name,email,roles", "name=Chris Commissioner|email=commissioner@anytown.example|roles=Commissioner"),
+        ("/o/anytown/audit?handler=Download", "administrator@anytown.example", "sequence,at,actor,action,entity_type,entity_id,before,after,hash", "action=created|entity_type=Organisation"),
+        ("/o/anytown/intelligence?handler=Download", "councillor@anytown.example", "submitted_at,status,kind,said_by,area_code,area,indicator,body", $"status=Published|kind=Need|said_by=Councillor|area_code=E05999002|area=Riverside|indicator=falls-65|body={ReportBody}"),
+        ("/o/anytown/needs?handler=Download", "councillor@anytown.example", "code,name,unit,polarity,source,latest_period,figures", "code=falls-65|polarity=LowerIsBetter|latest_period=2024"),
+        ("/o/anytown/needs/falls-65?handler=Download", "councillor@anytown.example", "area_code,period,indicator,value", "area_code=E05999002|period=2024|indicator=falls-65|value=2880"),
+        ("/o/anytown/areas?handler=Download", "councillor@anytown.example", "code,name,level,parent_code", "code=E05999002|name=Riverside|level=ward|parent_code=E06009001"),
+        ("/o/anytown/programmes?handler=Download", "councillor@anytown.example", "programme,lead,your_role,stages", "programme=Older people living independently|your_role=Lead"),
+        ("/o/anytown/programmes/{older}?handler=Download&table=outcomes", "commissioner@anytown.example", "outcome,measure,indicator,status", "measure=Emergency admissions due to falls, 65 and over, Anytown|indicator=falls-65"),
+        ("/o/anytown/programmes/{older}?handler=Download&table=decisions", "commissioner@anytown.example", "date,title,decided_by,summary,papers", "date=2026-06-18|title=Business case for a jointly commissioned reablement service approved|decided_by=Cabinet"),
+        ("/o/anytown/programmes/{older}?handler=Download&table=stages", "commissioner@anytown.example", "at,by,entered,left,stages_after,reason", "by=Chris Commissioner|entered=Source providers|left=Set priority outcomes|stages_after=Design and specify; Source providers"),
+        ("/o/anytown/budgets/{bcf}?handler=Download&table=statement", "finance@anytown.example", "partner,contributed_gbp,share_of_pot,spend_attributed_gbp,variance_share_ratio,share_of_variance_gbp", "partner=Anytown Borough Council|contributed_gbp=4960000"),
+        ("/o/anytown/budgets/{bcf}?handler=Download&table=lines", "finance@anytown.example", "date,kind,description,amount_gbp", "date=2026-06-30|kind=Spend|description=Reablement service, April to June|amount_gbp=1650000"),
+        ("/o/anytown/delivery-models?handler=Download", "councillor@anytown.example", "code,name,description,built_in", "code=vcse|name=Commission the voluntary and community sector|built_in=yes"),
+        ("/o/anytown/outcomes?handler=Download", "councillor@anytown.example", "theme,outcome,measure,unit,owner,baseline,baseline_date,latest,latest_date,target,target_date,share_of_way,status", "theme=Living well in later life|measure=Emergency admissions due to falls, 65 and over, Anytown"),
+    ];
+
+    public static TheoryData<string, string, string, string> Tables
+    {
+        get
+        {
+            var data = new TheoryData<string, string, string, string>();
+            foreach (var (path, email, header, row) in Cases)
+            {
+                data.Add(path, email, header, row);
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public async Task Every_table_downloads_as_CSV_and_as_Excel_with_its_header_and_its_rows(string path, string email, string header, string knownRow)
+    {
+        app.RequireDatabase();
+        await ArrangeTaggedReportAsync();
+        using var browser = await app.SignInAsync(email);
+        var url = await ResolveAsync(path);
+
+        using var csv = await browser.GetAsync(url + "&format=csv");
+        using var xlsx = await browser.GetAsync(url + "&format=xlsx");
+        var csvBytes = await csv.Content.ReadAsByteArrayAsync();
+        var xlsxBytes = await xlsx.Content.ReadAsByteArrayAsync();
+
+        csv.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+        csv.Content.Headers.ContentType!.ToString().ShouldBe("text/csv; charset=utf-8");
+        csv.Content.Headers.ContentDisposition!.FileName.ShouldNotBeNull().Trim('"').ShouldEndWith(".csv");
+        csvBytes.Take(3).ShouldBe(Encoding.UTF8.GetPreamble(), "a byte-order mark, so Excel reads it as UTF-8");
+        Encoding.UTF8.GetString(csvBytes, 3, csvBytes.Length - 3).Split("\r\n")[0].ShouldBe(header);
+        ShouldHaveRow(ImportTable.Read(csvBytes, "download.csv"), knownRow, url + " (CSV)");
+
+        xlsx.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+        xlsx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        xlsx.Content.Headers.ContentDisposition!.FileName.ShouldNotBeNull().Trim('"').ShouldEndWith(".xlsx");
+        using (var workbook = SpreadsheetDocument.Open(new MemoryStream(xlsxBytes), false))
+        {
+            var sheet = workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Single();
+            sheet.Name!.Value!.IndexOfAny([':', '\\', '/', '?', '*', '[', ']']).ShouldBe(-1, "Excel refuses such sheet names");
+            workbook.WorkbookPart.WorksheetParts.Single().Worksheet.Descendants<Row>().First().Elements<Cell>().Select(c => c.InnerText).ShouldBe(header.Split(','));
+        }
+
+        var fromExcel = ImportTable.Read(xlsxBytes, "download.xlsx");
+        fromExcel.Headers.ShouldBe(header.Split(','));
+        ShouldHaveRow(fromExcel, knownRow, url + " (XLSX)");
+    }
+
+    [Fact]
+    public void Every_organisation_page_with_a_table_offers_it_as_a_download_and_every_download_is_tested_above()
+    {
+        // A table inside a form (the pooled budget set-up's contributions) is not data to take away, nor is a
+        // calculator's answer to what was just typed, which is kept nowhere.
+        string[] forms = ["Budgets/SetUp.cshtml", "Calculators/OptionsAppraisal.cshtml", "Calculators/Sroi.cshtml"];
+        var root = Path.Combine(TestEnvironment.RepositoryRoot, "src", "Placeshaper");
+        var pages = Directory.EnumerateFiles(root, "*.cshtml", SearchOption.AllDirectories)
+            .Select(f => (File: Path.GetRelativePath(root, f).Replace('\\', '/'), Text: File.ReadAllText(f)))
+            .Where(p => p.Text.StartsWith("@page \"/o/{org}", StringComparison.Ordinal))
+            .ToList();
+        var tested = Cases.Select(c => c.Path.Split('?')[0]).ToList();
+
+        var withTables = pages.Where(p => p.Text.Contains("govuk-table", StringComparison.Ordinal) && !forms.Contains(p.File)).ToList();
+        // An appraisal's pages offer all their tables at once, as the sheets of the business case workbook.
+        withTables.Where(p => !p.Text.Contains("/Shared/_Downloads.cshtml", StringComparison.Ordinal) && !p.Text.Contains("handler=Download", StringComparison.Ordinal))
+            .Select(p => p.File).ShouldBeEmpty("pages with a table but no download");
+        foreach (var page in pages.Where(p => p.Text.Contains("/Shared/_Downloads.cshtml", StringComparison.Ordinal)))
+        {
+            var route = PageRoute().Match(page.Text).Groups[1].Value;
+            var pattern = new Regex("^" + RouteParameter().Replace(Regex.Escape(route).Replace("\\{", "{", StringComparison.Ordinal), "[^/]+") + "$");
+            tested.ShouldContain(p => pattern.IsMatch(p), $"{page.File} ({route}) offers downloads that no case above opens");
+        }
+
+        withTables.Count.ShouldBeGreaterThanOrEqualTo(9);
+    }
+
     [Fact]
     public async Task A_needs_table_downloads_as_CSV_that_imports_straight_back_without_changing_anything()
     {
@@ -19,9 +124,7 @@ public sealed class DownloadTests(SqliteApp app) : IClassFixture<SqliteApp>
         using var api = await app.ApiAsAsync("commissioner@anytown.example");
         var reimport = await api.PostAsync(new Uri("/api/v1/orgs/anytown/indicators/values/import?file=falls-65.csv", UriKind.Relative), new ByteArrayContent(bytes));
 
-        download.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         download.Content.Headers.ContentDisposition!.FileName.ShouldNotBeNull().ShouldContain("falls-65.csv");
-        bytes.Take(3).ShouldBe(Encoding.UTF8.GetPreamble(), "a byte-order mark, so Excel reads it as UTF-8");
         Encoding.UTF8.GetString(bytes).ShouldContain("E05999002,2024,falls-65,2880");
         var report = await reimport.ReadJsonAsync();
         (report.GetProperty("added").GetInt32(), report.GetProperty("updated").GetInt32(), report.GetProperty("unchanged").GetInt32()).ShouldBe((0, 0, 48));
@@ -31,23 +134,73 @@ public sealed class DownloadTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task A_pooled_budget_statement_downloads_as_an_Excel_workbook_with_numbers_as_numbers()
     {
         app.RequireDatabase();
-        using var council = await app.ApiAsAsync("commissioner@anytown.example");
-        var programmes = await (await council.GetPathAsync("/api/v1/orgs/anytown/programmes")).ReadJsonAsync();
-        var id = programmes.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Older people living independently").GetProperty("id").GetString();
-        var budgetId = (await (await council.GetPathAsync($"/api/v1/orgs/anytown/programmes/{id}/budgets")).ReadJsonAsync())[0].GetProperty("id").GetString();
         using var browser = await app.SignInAsync("finance@anytown.example");
 
-        using var download = await browser.GetAsync($"/o/anytown/budgets/{budgetId}?handler=Download&table=statement&format=xlsx");
+        using var download = await browser.GetAsync(await ResolveAsync("/o/anytown/budgets/{bcf}?handler=Download&table=statement&format=xlsx"));
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(await download.Content.ReadAsByteArrayAsync()), false);
         var rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
 
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
         rows.Count.ShouldBe(3);
-        var council2 = rows[1].Elements<Cell>().ToList();
-        council2[0].InnerText.ShouldBe("Anytown Borough Council");
-        council2[1].DataType!.Value.ShouldBe(CellValues.Number);
-        council2[1].CellValue!.Text.ShouldBe("4960000");
+        var council = rows[1].Elements<Cell>().ToList();
+        council[0].InnerText.ShouldBe("Anytown Borough Council");
+        council[1].DataType!.Value.ShouldBe(CellValues.Number);
+        council[1].CellValue!.Text.ShouldBe("4960000");
         rows[2].Elements<Cell>().Last().CellValue!.Text.ShouldBe("36750");
+    }
+
+    [Fact]
+    public async Task The_audit_trail_downloads_whole_as_the_filters_choose_not_only_the_page_shown()
+    {
+        app.RequireDatabase();
+        var anytown = await app.OrganisationIdAsync("anytown");
+        var expected = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.OrganisationId == anytown && e.EntityType == "IndicatorValue" && e.Action == "created"));
+        using var browser = await app.SignInAsync("administrator@anytown.example");
+
+        var page = await browser.GetHtmlAsync("/o/anytown/audit?entityType=IndicatorValue&action=created");
+        var second = await browser.GetHtmlAsync("/o/anytown/audit?page=2&action=created&entityType=IndicatorValue");
+        using var csv = await browser.GetAsync("/o/anytown/audit?handler=Download&entityType=IndicatorValue&action=created&format=csv");
+        using var xlsx = await browser.GetAsync("/o/anytown/audit?handler=Download&entityType=IndicatorValue&action=created&format=xlsx");
+        var fromCsv = ImportTable.Read(await csv.Content.ReadAsByteArrayAsync(), "audit.csv");
+        var fromExcel = ImportTable.Read(await xlsx.Content.ReadAsByteArrayAsync(), "audit.xlsx");
+        using var commissioner = await app.SignInAsync("commissioner@anytown.example");
+        using var refused = await commissioner.GetAsync("/o/anytown/audit?handler=Download&format=csv");
+
+        expected.ShouldBeGreaterThan(50, "more entries than one page shows");
+        page.ShouldContain($"Showing 50 of {expected:N0} entries that match");
+        page.ShouldContain("handler=Download&amp;action=created&amp;entityType=IndicatorValue&amp;format=csv");
+        page.ShouldContain("href=\"?page=2&amp;action=created&amp;entityType=IndicatorValue\"");
+        second.ShouldContain("Page 2 of");
+        second.ShouldContain("<option value=\"IndicatorValue\" selected=\"selected\">IndicatorValue</option>");
+        fromCsv.Rows.Count.ShouldBe(expected);
+        fromCsv.Rows.ShouldAllBe(r => r["entity_type"] == "IndicatorValue" && r["action"] == "created");
+        fromCsv.Rows.Select(r => long.Parse(r["sequence"]!, CultureInfo.InvariantCulture)).ShouldBeInOrder(SortDirection.Descending);
+        fromExcel.Rows.Count.ShouldBe(expected);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden, "the audit trail is for administrators, downloads included");
+    }
+
+    [Fact]
+    public async Task Residents_contact_emails_are_in_no_download_and_their_words_cannot_run_as_formulas()
+    {
+        app.RequireDatabase();
+        var body = $"=HYPERLINK(\"http://evil.example\",\"Click\") {Guid.NewGuid():N} is what the sign says";
+        using var resident = new BrowserClient(app.BaseAddress);
+        using var sent = await resident.PostFormAsync("/tell-us/anytown", "/tell-us/anytown", new() { ["Kind"] = "Service", ["Body"] = body, ["ContactEmail"] = "private.resident@example.org" });
+        using var commissioner = await app.SignInAsync("commissioner@anytown.example");
+        using var administrator = await app.SignInAsync("administrator@anytown.example");
+
+        using var queue = await commissioner.GetAsync("/o/anytown/intelligence?handler=Download&format=csv");
+        var csv = Encoding.UTF8.GetString(await queue.Content.ReadAsByteArrayAsync());
+        using var xlsx = await commissioner.GetAsync("/o/anytown/intelligence?handler=Download&format=xlsx");
+        var excel = ImportTable.Read(await xlsx.Content.ReadAsByteArrayAsync(), "intelligence.xlsx");
+        using var audit = await administrator.GetAsync("/o/anytown/audit?handler=Download&format=csv");
+
+        (await commissioner.GetHtmlAsync("/o/anytown/intelligence")).ShouldContain("private.resident@example.org", customMessage: "moderators see it on the page");
+        csv.ShouldContain("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")");
+        csv.ShouldNotContain("private.resident@example.org");
+        excel.Rows.ShouldContain(r => r["body"] == body, "an Excel text cell is never a formula, so it is left as written");
+        excel.Rows.ShouldContain(r => r["status"] == "AwaitingModeration");
+        (await audit.Content.ReadAsStringAsync()).ShouldNotContain("private.resident@example.org");
     }
 
     [Fact]
@@ -55,14 +208,62 @@ public sealed class DownloadTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         app.RequireDatabase();
         using var police = await app.SignInAsync("commissioner@anytown-police.example");
-
         using var council = await app.SignInAsync("commissioner@anytown.example");
 
         using var download = await police.GetAsync("/o/anytown/areas?handler=Download&format=csv");
         using var own = await council.GetAsync("/o/anytown/areas?handler=Download&format=csv");
+        using var asPartner = await council.GetAsync(await ResolveAsync("/o/anytown-icb/programmes/{older}?handler=Download&table=decisions&format=csv"));
+        using var partnerPage = await council.GetAsync(await ResolveAsync("/o/anytown-icb/programmes/{older}"));
 
         download.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         own.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await own.Content.ReadAsStringAsync()).ShouldContain("E05999002,Riverside,ward,E06009001");
+        partnerPage.StatusCode.ShouldBe(HttpStatusCode.OK, "the ICB is a partner in the programme");
+        asPartner.StatusCode.ShouldBe(HttpStatusCode.NotFound, "a partner is not shown the lead's decisions log, so cannot download it");
     }
+
+    private static void ShouldHaveRow(ImportTable table, string knownRow, string what)
+    {
+        var expected = knownRow.Split('|').Select(pair => pair.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        expected.Keys.ShouldAllBe(column => table.Has(column), what);
+        table.Rows.ShouldContain(row => expected.All(kv => Same(row[kv.Key], kv.Value)), $"{what} has no row with {knownRow}");
+    }
+
+    /// <summary>Equal as text, or as numbers when both are numbers (a download may write 1650000.0000 for 1650000).</summary>
+    private static bool Same(string? actual, string expected) =>
+        actual == expected
+        || (decimal.TryParse(actual, NumberStyles.Float, CultureInfo.InvariantCulture, out var a) && decimal.TryParse(expected, NumberStyles.Float, CultureInfo.InvariantCulture, out var e) && a == e);
+
+    private async Task<string> ResolveAsync(string path)
+    {
+        if (!path.Contains('{', StringComparison.Ordinal))
+        {
+            return path;
+        }
+
+        using var council = await app.ApiAsAsync("commissioner@anytown.example");
+        var programmes = await (await council.GetPathAsync("/api/v1/orgs/anytown/programmes")).ReadJsonAsync();
+        var older = programmes.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Older people living independently").GetProperty("id").GetString()!;
+        var bcf = (await (await council.GetPathAsync($"/api/v1/orgs/anytown/programmes/{older}/budgets")).ReadJsonAsync())[0].GetProperty("id").GetString()!;
+        return path.Replace("{older}", older, StringComparison.Ordinal).Replace("{bcf}", bcf, StringComparison.Ordinal);
+    }
+
+    /// <summary>A councillor's report about Riverside, tagged to falls, for the intelligence download (once per app).</summary>
+    private async Task ArrangeTaggedReportAsync()
+    {
+        if (await app.WithDbAsync(db => db.IntelligenceItems.AnyAsync(i => i.Body == ReportBody)))
+        {
+            return;
+        }
+
+        using var councillor = await app.SignInAsync("councillor@anytown.example");
+        using var sent = await councillor.PostFormAsync("/o/anytown/intelligence", "/o/anytown/intelligence", new() { ["Kind"] = "Need", ["Body"] = ReportBody, ["Area"] = "E05999002", ["Indicator"] = "falls-65" });
+        sent.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [GeneratedRegex("^@page \"([^\"]+)\"")]
+    private static partial Regex PageRoute();
+
+    [GeneratedRegex("\\{[^}]+\\}")]
+    private static partial Regex RouteParameter();
 }

@@ -176,6 +176,26 @@ public sealed partial class BrowserClient(Uri baseAddress) : IDisposable
         return await Http.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Loads <paramref name="formPage"/> for its antiforgery token, then uploads a file with <paramref name="fields"/> as multipart form data.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string formPage, string action, string fileName, byte[] file, Dictionary<string, string>? fields = null)
+    {
+        var html = await GetHtmlAsync(formPage);
+        using var form = new MultipartFormDataContent();
+        var token = AntiforgeryField().Match(html);
+        if (token.Success)
+        {
+            form.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken");
+        }
+
+        foreach (var (name, value) in fields ?? [])
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        form.Add(new ByteArrayContent(file), "upload", fileName);
+        return await Http.PostAsync(new Uri(action, UriKind.Relative), form);
+    }
+
     public Task<HttpResponseMessage> PostFormWithoutTokenAsync(string action, Dictionary<string, string> fields) =>
         Http.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(fields));
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Placeshaper.Intelligence;
 using Placeshaper.Tests.Infrastructure;
@@ -16,6 +17,30 @@ public abstract class IntelligenceTests<TApp>(TApp app)
         ["ContactEmail"] = "resident@example.org",
         ["Website"] = website,
     };
+
+    /// <summary>
+    /// A resident's report written straight to the database, as the public form would, so that tests do not use up
+    /// the form's rate limit; optionally submitted and moderated in the past.
+    /// </summary>
+    private async Task<IntelligenceItem> ResidentReportAsync(string body, string email, DateTime? submitted = null, DateTime? moderated = null)
+    {
+        var anytown = await app.OrganisationIdAsync("anytown");
+        var item = IntelligenceItem.Submit(anytown, IntelligenceKind.Need, body, null, null, "Resident", null, email, submitted ?? DateTime.UtcNow).Value!;
+        if (moderated is { } at)
+        {
+            item.Moderate(true, null, at);
+        }
+
+        return await app.WithDbAsync(async db =>
+        {
+            db.IntelligenceItems.Add(item);
+            await db.SaveChangesAsync();
+            return item;
+        });
+    }
+
+    private Task<string?> ContactEmailAsync(Guid itemId) =>
+        app.WithDbAsync(db => db.IntelligenceItems.Where(i => i.Id == itemId).Select(i => i.ContactEmail).SingleAsync());
 
     [Fact]
     public async Task A_resident_reports_without_an_account_and_a_commissioner_moderates_before_anyone_relies_on_it()
@@ -78,6 +103,141 @@ public abstract class IntelligenceTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task A_councillor_reports_with_an_area_and_a_needs_indicator_chosen_from_lists_and_it_shows_on_the_indicators_page()
+    {
+        app.RequireDatabase();
+        var body = $"Older people in Castle ward tell me they feel cut off since the library closed {Guid.NewGuid():N}";
+        using var councillor = await app.SignInAsync("councillor@anytown.example");
+
+        var form = await councillor.GetHtmlAsync("/o/anytown/intelligence");
+        using var unknown = await councillor.PostFormAsync("/o/anytown/intelligence", "/o/anytown/intelligence", new() { ["Kind"] = "Need", ["Body"] = body, ["Indicator"] = "no-such-indicator" });
+        using var sent = await councillor.PostFormAsync("/o/anytown/intelligence", "/o/anytown/intelligence", new() { ["Kind"] = "Need", ["Body"] = body, ["Area"] = "E05999001", ["Indicator"] = "lonely-adults" });
+        var indicatorPage = await councillor.GetHtmlAsync("/o/anytown/needs/lonely-adults");
+        var otherIndicator = await councillor.GetHtmlAsync("/o/anytown/needs/falls-65");
+
+        form.ShouldContain("<option value=\"lonely-adults\">");
+        form.ShouldContain("<option value=\"E05999001\">");
+        (await unknown.Content.ReadAsStringAsync()).ShouldContain("<a href=\"#indicator\">Choose one of the needs indicators in the list</a>");
+        sent.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var item = await app.WithDbAsync(db => db.IntelligenceItems.SingleAsync(i => i.Body == body));
+        (item.Status, item.SubmitterRole, item.IndicatorId is null, item.AreaId is null).ShouldBe((IntelligenceStatus.Published, "Councillor", false, false));
+        indicatorPage.ShouldContain("What people tell us");
+        indicatorPage.ShouldContain(body);
+        otherIndicator.ShouldNotContain(body);
+    }
+
+    [Fact]
+    public async Task A_commissioner_tags_a_residents_report_which_reaches_the_indicators_page_once_published()
+    {
+        app.RequireDatabase();
+        var body = $"Nobody checks on my neighbour since the falls service stopped visiting {Guid.NewGuid():N}";
+        var item = await ResidentReportAsync(body, "neighbour@example.org");
+        using var commissioner = await app.SignInAsync("commissioner@anytown.example");
+        using var councillor = await app.SignInAsync("councillor@anytown.example");
+        using var api = await app.ApiAsAsync("commissioner@anytown.example");
+        using var councillorApi = await app.ApiAsAsync("councillor@anytown.example");
+        var tagPath = $"/o/anytown/intelligence/{item.Id}/tags";
+
+        var tagPage = await commissioner.GetHtmlAsync(tagPath);
+        using var tagged = await commissioner.PostFormAsync(tagPath, tagPath, new() { ["Area"] = "E05999002", ["Indicator"] = "falls-65" });
+        var beforePublishing = await councillor.GetHtmlAsync("/o/anytown/needs/falls-65");
+        await api.PostJsonAsync($"/api/v1/orgs/anytown/intelligence/{item.Id}/moderation", new { publish = true });
+        var published = await councillor.GetHtmlAsync("/o/anytown/needs/falls-65");
+        var retag = await api.PutAsJsonAsync(new Uri($"/api/v1/orgs/anytown/intelligence/{item.Id}/tags", UriKind.Relative), new { area = "E05999002", indicator = "lonely-adults" });
+        var badTag = await api.PutAsJsonAsync(new Uri($"/api/v1/orgs/anytown/intelligence/{item.Id}/tags", UriKind.Relative), new { area = "E92000001", indicator = "nothing" });
+        var byCouncillor = await councillorApi.PutAsJsonAsync(new Uri($"/api/v1/orgs/anytown/intelligence/{item.Id}/tags", UriKind.Relative), new { indicator = "falls-65" });
+        using var councillorTagPage = await councillor.GetAsync(tagPath);
+
+        tagPage.ShouldContain(body);
+        tagged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        beforePublishing.ShouldNotContain(body, customMessage: "unmoderated reports stay off the indicator page");
+        published.ShouldContain(body);
+        published.ShouldNotContain("neighbour@example.org");
+        retag.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await councillor.GetHtmlAsync("/o/anytown/needs/falls-65")).ShouldNotContain(body);
+        (await councillor.GetHtmlAsync("/o/anytown/needs/lonely-adults")).ShouldContain(body);
+        var errors = (await badTag.ShouldBeProblemAsync(400)).GetProperty("errors");
+        (errors.TryGetProperty("area", out _), errors.TryGetProperty("indicator", out _)).ShouldBe((true, true), "England is a comparator, not one of the council's areas");
+        await byCouncillor.ShouldBeProblemAsync(403);
+        councillorTagPage.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task An_administrator_erases_a_residents_contact_email_from_all_their_reports_and_the_trail_records_only_how_many()
+    {
+        app.RequireDatabase();
+        var address = $"erase.me.{Guid.NewGuid():N}@example.org";
+        var first = await ResidentReportAsync($"First report from a resident about the park {Guid.NewGuid():N}", address);
+        var second = await ResidentReportAsync($"Second report from a resident about the park {Guid.NewGuid():N}", address.ToUpperInvariant());
+        var someoneElse = await ResidentReportAsync($"A report from someone else about the park {Guid.NewGuid():N}", "keep.me@example.org");
+        using var administrator = await app.SignInAsync("administrator@anytown.example");
+        using var commissioner = await app.SignInAsync("commissioner@anytown.example");
+
+        using var found = await administrator.PostFormAsync("/o/anytown/intelligence/erasure", "/o/anytown/intelligence/erasure?handler=Find", new() { ["Email"] = " " + address.Replace("erase", "ERASE", StringComparison.Ordinal) });
+        var foundHtml = await found.Content.ReadAsStringAsync();
+        using var erased = await administrator.PostFormAsync("/o/anytown/intelligence/erasure", "/o/anytown/intelligence/erasure?handler=Erase", new() { ["Email"] = address });
+        var confirmation = await administrator.GetHtmlAsync(erased.Headers.Location!.ToString());
+        using var asCommissioner = await commissioner.GetAsync("/o/anytown/intelligence/erasure");
+        using var api = await app.ApiAsAsync("administrator@anytown.example");
+        var none = await api.PostJsonAsync("/api/v1/orgs/anytown/intelligence/contact-email-erasures", new { email = "nobody@example.org" });
+        var invalid = await api.PostJsonAsync("/api/v1/orgs/anytown/intelligence/contact-email-erasures", new { email = "not an address" });
+
+        foundHtml.ShouldContain("2 reports have this address");
+        erased.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        confirmation.ShouldContain("The email address was erased from 2 reports");
+        (await ContactEmailAsync(first.Id)).ShouldBeNull();
+        (await ContactEmailAsync(second.Id)).ShouldBeNull();
+        (await ContactEmailAsync(someoneElse.Id)).ShouldBe("keep.me@example.org");
+        var trail = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "contact-email-erased").Select(e => new { e.EntityId, e.After }).ToListAsync());
+        trail.ShouldContain(e => e.EntityId == "on request" && e.After!.Contains("\"items\":2", StringComparison.Ordinal));
+        var everything = await app.WithDbAsync(db => db.AuditEntries.Select(e => e.EntityId + e.Before + e.After).ToListAsync());
+        everything.ShouldNotContain(e => e.Contains("erase.me", StringComparison.OrdinalIgnoreCase), "the trail can never be edited, so the address must never be in it");
+        asCommissioner.StatusCode.ShouldBe(HttpStatusCode.Forbidden, "erasure is an administrator's task");
+        (await none.ReadJsonAsync()).GetProperty("erased").GetInt32().ShouldBe(0);
+        (await invalid.ShouldBeProblemAsync(400)).GetProperty("errors").TryGetProperty("email", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Contact_emails_are_erased_a_configurable_number_of_days_after_the_report_is_dealt_with()
+    {
+        app.RequireDatabase();
+        var now = DateTime.UtcNow;
+        var longAgo = await ResidentReportAsync($"Moderated long ago {Guid.NewGuid():N}", "old@example.org", submitted: now.AddDays(-200), moderated: now.AddDays(-190));
+        var recently = await ResidentReportAsync($"Moderated ten days ago {Guid.NewGuid():N}", "recent@example.org", submitted: now.AddDays(-12), moderated: now.AddDays(-10));
+        var waiting = await ResidentReportAsync($"Still waiting for a moderator {Guid.NewGuid():N}", "waiting@example.org", submitted: now.AddDays(-400));
+
+        var refused = await Infrastructure.Cli.RunAsync("intelligence", "erase-expired", "--days", "0", "--database", app.ConnectionString);
+        var byDefault = await Infrastructure.Cli.RunAsync("intelligence", "erase-expired", "--database", app.ConnectionString);
+        var afterDefault = (await ContactEmailAsync(longAgo.Id), await ContactEmailAsync(recently.Id));
+        var configured = await Infrastructure.Cli.RunAsync(
+            new Dictionary<string, string> { ["Placeshaper__ContactEmailRetentionDays"] = "7" }, "intelligence", "erase-expired", "--database", app.ConnectionString);
+
+        refused.ExitCode.ShouldBe(2);
+        refused.Error.ShouldContain("--days");
+        byDefault.ExitCode.ShouldBe(0, byDefault.Error);
+        byDefault.Output.ShouldContain("Erased the contact email from 1 report(s) moderated more than 180 days ago.");
+        afterDefault.ShouldBe((null, "recent@example.org"));
+        configured.Output.ShouldContain("Erased the contact email from 1 report(s) moderated more than 7 days ago.");
+        (await ContactEmailAsync(recently.Id)).ShouldBeNull();
+        (await ContactEmailAsync(waiting.Id)).ShouldBe("waiting@example.org", "a report not yet dealt with keeps its address");
+        var decisions = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "contact-email-erased" && e.EntityId == "retention").Select(e => e.After!).ToListAsync());
+        decisions.ShouldContain("{\"basis\":\"retention\",\"days\":180,\"items\":1}");
+        decisions.ShouldContain("{\"basis\":\"retention\",\"days\":7,\"items\":1}");
+    }
+
+    [Fact]
+    public async Task The_public_form_says_how_long_an_email_address_is_kept()
+    {
+        app.RequireDatabase();
+        using var client = app.Anonymous();
+
+        var html = await (await client.GetPathAsync("/tell-us/anytown")).Content.ReadAsStringAsync();
+
+        html.ShouldContain("We delete it 180 days after we have published or turned down your report");
+        html.ShouldContain("How we use your email address");
+    }
+
+    [Fact]
     public async Task An_unknown_organisation_has_no_public_form()
     {
         app.RequireDatabase();
@@ -85,6 +245,26 @@ public abstract class IntelligenceTests<TApp>(TApp app)
 
         (await client.GetPathAsync("/tell-us/nowhere")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+}
+
+public sealed class ContactEmailRetentionSettingsTests
+{
+    [Theory]
+    [InlineData(null, 180)]
+    [InlineData("", 180)]
+    [InlineData("30", 30)]
+    [InlineData("3650", 3650)]
+    public void The_retention_period_defaults_to_180_days(string? configured, int days) =>
+        Placeshaper.Intelligence.ContactEmailRetentionSettings.From(configured).Days.ShouldBe(days);
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("3651")]
+    [InlineData("six months")]
+    public void A_retention_period_that_is_not_1_to_3650_days_stops_the_program_naming_the_setting(string configured) =>
+        Should.Throw<InvalidOperationException>(() => Placeshaper.Intelligence.ContactEmailRetentionSettings.From(configured))
+            .Message.ShouldContain("Placeshaper:ContactEmailRetentionDays");
 }
 
 public sealed class IntelligenceTestsOnSqlite(SqliteApp app) : IntelligenceTests<SqliteApp>(app), IClassFixture<SqliteApp>;

@@ -62,7 +62,7 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{outcomeId:guid}", other.OutcomeId.ToString(), StringComparison.Ordinal)
                 .Replace("{measureId:guid}", other.MeasureId.ToString(), StringComparison.Ordinal)
                 .Replace("{assessmentId:guid}", other.AssessmentId.ToString(), StringComparison.Ordinal)
-                .Replace("{itemId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{itemId:guid}", other.ItemId.ToString(), StringComparison.Ordinal)
                 .Replace("{name}", "no-such-calculator", StringComparison.Ordinal)
                 .Replace("{appraisalId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{optionId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
@@ -117,9 +117,10 @@ public abstract class IsolationTests<TApp>(TApp app)
         foreach (var pattern in pages)
         {
             var path = "/" + pattern.Replace("{org}", OtherOrganisation, StringComparison.Ordinal)
-                .Replace("{programmeId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{budgetId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{programmeId:guid}", other.ProgrammeId.ToString(), StringComparison.Ordinal)
+                .Replace("{budgetId:guid}", other.BudgetId.ToString(), StringComparison.Ordinal)
                 .Replace("{code}", "falls-65", StringComparison.Ordinal)
+                .Replace("{itemId:guid}", other.ItemId.ToString(), StringComparison.Ordinal)
                 .Replace("{themeId:guid}", other.ThemeId.ToString(), StringComparison.Ordinal)
                 .Replace("{outcomeId:guid}", other.OutcomeId.ToString(), StringComparison.Ordinal)
                 .Replace("{measureId:guid}", other.MeasureId.ToString(), StringComparison.Ordinal)
@@ -182,7 +183,7 @@ public abstract class IsolationTests<TApp>(TApp app)
             .ToList();
 
     private sealed record OtherResources(
-        Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId, Guid ThemeId, Guid OutcomeId, Guid MeasureId, Guid AssessmentId);
+        Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId, Guid ThemeId, Guid OutcomeId, Guid MeasureId, Guid AssessmentId, Guid ItemId, string ItemEmail);
 
     private async Task<OtherResources> OtherOrganisationsResourcesAsync()
     {
@@ -224,7 +225,17 @@ public abstract class IsolationTests<TApp>(TApp app)
             narrative = "Probe narrative",
             reviewBy = "2027-03-31",
         })).ReadJsonAsync());
-        return new OtherResources(personId, tokenId, memberships, programmeId, Guid.Parse(budget.GetProperty("id").GetString()!), theme, outcome, measure, assessment);
+
+        // A resident's report to the police, awaiting moderation, with a contact email the council must never erase or see.
+        var policeId = await app.OrganisationIdAsync(OtherOrganisation);
+        var item = Placeshaper.Intelligence.IntelligenceItem.Submit(policeId, Placeshaper.Intelligence.IntelligenceKind.Need, "Isolation probe: street lights out on the high street",
+            null, null, "Resident", null, "probe.resident@example.org", DateTime.UtcNow).Value!;
+        await app.WithDbAsync(async db =>
+        {
+            db.IntelligenceItems.Add(item);
+            return await db.SaveChangesAsync();
+        });
+        return new OtherResources(personId, tokenId, memberships, programmeId, Guid.Parse(budget.GetProperty("id").GetString()!), theme, outcome, measure, assessment, item.Id, "probe.resident@example.org");
     }
 
     private async Task ShouldBeUntouchedAsync(OtherResources other)
@@ -241,6 +252,8 @@ public abstract class IsolationTests<TApp>(TApp app)
             m => m.Name.ShouldBe("Probe measure"), m => m.RetiredAt.ShouldBeNull(), m => m.LatestValue.ShouldBeNull(), m => m.Baseline.ShouldBe(10m));
         (await app.WithDbAsync(db => db.NeedsAssessments.IgnoreQueryFilters().SingleAsync(a => a.Id == other.AssessmentId))).ShouldSatisfyAllConditions(
             a => a.Narrative.ShouldBe("Probe narrative"), a => a.ArchivedAt.ShouldBeNull());
+        var item = await app.WithDbAsync(db => db.IntelligenceItems.SingleAsync(i => i.Id == other.ItemId));
+        (item.Status, item.ContactEmail, item.IndicatorId).ShouldBe((Placeshaper.Intelligence.IntelligenceStatus.AwaitingModeration, other.ItemEmail, null));
     }
 }
 
