@@ -10,7 +10,9 @@ namespace Placeshaper.Calculators;
 /// qualityScore = weights.quality × Σ (question weight / 100 × score / maxScore), and social value likewise;
 /// total = the sum. Rank 1 is the highest total, ties broken by the higher quality score, then the lower price.
 /// A bid is abnormally low when its price is below abnormallyLowRatio × the mean price of the other bids: a flag to
-/// investigate (s.34 lets the bid be disregarded only after the bidder has had the chance to explain), never a verdict.
+/// investigate, never a verdict: under s.19 a tender may be disregarded as abnormally low only after the supplier has been
+/// told and given a reasonable opportunity to show it can perform at that price (Cabinet Office, "Assessing competitive
+/// tenders" guidance, 2024).
 /// </remarks>
 public static class TenderEvaluation
 {

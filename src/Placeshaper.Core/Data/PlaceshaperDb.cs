@@ -46,6 +46,8 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<Appraisals.CustomDeliveryModel> CustomDeliveryModels => Set<Appraisals.CustomDeliveryModel>();
 
+    public DbSet<Tenders.Tender> Tenders => Set<Tenders.Tender>();
+
     public DbSet<PooledBudget> PooledBudgets => Set<PooledBudget>();
 
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();

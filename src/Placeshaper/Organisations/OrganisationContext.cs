@@ -38,7 +38,11 @@ public static class OrganisationAccess
         Forbidden,
     }
 
-    public static Outcome Decide(Viewer viewer, string? slug, IReadOnlyList<Role>? requiredRoles, OrganisationContext context)
+    /// <param name="requiredRoles">
+    /// Each entry is one <see cref="RequiresRoleAttribute"/> on the endpoint (its group's and its own): the caller must hold
+    /// one of the roles of every entry, so an endpoint narrows its group's roles and never widens them.
+    /// </param>
+    public static Outcome Decide(Viewer viewer, string? slug, IReadOnlyList<IReadOnlyList<Role>>? requiredRoles, OrganisationContext context)
     {
         var organisation = slug is null ? null : viewer.Find(slug);
         if (organisation is null)
@@ -46,7 +50,7 @@ public static class OrganisationAccess
             return Outcome.NotFound;
         }
 
-        if (requiredRoles is { Count: > 0 } && !organisation.HasAny(requiredRoles))
+        if (requiredRoles is not null && requiredRoles.Any(roles => roles.Count > 0 && !organisation.HasAny(roles)))
         {
             return Outcome.Forbidden;
         }

@@ -17,7 +17,7 @@ public sealed class OrganisationGate(RequestDelegate next)
             return next(context);
         }
 
-        var required = endpoint.Metadata.GetOrderedMetadata<RequiresRoleAttribute>().SelectMany(a => a.Roles).ToList();
+        var required = endpoint.Metadata.GetOrderedMetadata<RequiresRoleAttribute>().Select(a => a.Roles).ToList();
         switch (OrganisationAccess.Decide(viewer, slug as string, required, organisation))
         {
             case OrganisationAccess.Outcome.NotFound:

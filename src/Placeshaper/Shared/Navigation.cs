@@ -34,6 +34,7 @@ public static class Navigation
         new(Stage.SetOutcomes, "Outcomes", "/outcomes", []),
         new(Stage.Design, "Delivery models", "/delivery-models", []),
         new(Stage.Design, "Calculators", "/calculators", []),
+        new(Stage.Source, "Tenders", "/tenders", [Role.Administrator, Role.Commissioner, Role.ProcurementOfficer, Role.FinanceOfficer, Role.Evaluator, Role.Councillor]),
         new(Stage.Administration, "People", "/people", [Role.Administrator]),
         new(Stage.Administration, "Audit trail", "/audit", [Role.Administrator]),
     ];

@@ -16,7 +16,8 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
 
     /// <summary>
     /// Every table people see, with who downloads it, its header and a row known to be in it (column=value pairs).
-    /// <c>{older}</c> and <c>{bcf}</c> stand for the demo programme "Older people living independently" and its budget.
+    /// <c>{older}</c> and <c>{bcf}</c> stand for the demo programme "Older people living independently" and its budget,
+    /// <c>{hometender}</c> for the demo home care tender.
     /// </summary>
     private static readonly (string Path, string Email, string Header, string Row)[] Cases =
     [
@@ -32,6 +33,8 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         ("/o/anytown/programmes/{older}?handler=Download&table=stages", "commissioner@anytown.example", "at,by,entered,left,stages_after,reason", "by=Chris Commissioner|entered=Source providers|left=Set priority outcomes|stages_after=Design and specify; Source providers"),
         ("/o/anytown/budgets/{bcf}?handler=Download&table=statement", "finance@anytown.example", "partner,contributed_gbp,share_of_pot,spend_attributed_gbp,variance_share_ratio,share_of_variance_gbp", "partner=Anytown Borough Council|contributed_gbp=4960000"),
         ("/o/anytown/budgets/{bcf}?handler=Download&table=lines", "finance@anytown.example", "date,kind,description,amount_gbp", "date=2026-06-30|kind=Spend|description=Reablement service, April to June|amount_gbp=1650000"),
+        ("/o/anytown/tenders?handler=Download", "procurement@anytown.example", "reference,title,kind,estimated_value_gbp_incl_vat,route,status,submission_deadline", "reference=ANYTOWN-2026-014|kind=Light touch services|estimated_value_gbp_incl_vat=42250000|route=Competitive flexible procedure|status=Open for bids"),
+        ("/o/anytown/tenders/{hometender}?handler=Download", "councillor@anytown.example", "part,part_weight,question,question_weight,score_0,score_1,score_2,score_3,score_4,score_5", "part=social value|part_weight=15|question_weight=60"),
         ("/o/anytown/delivery-models?handler=Download", "councillor@anytown.example", "code,name,description,built_in", "code=vcse|name=Commission the voluntary and community sector|built_in=yes"),
         ("/o/anytown/outcomes?handler=Download", "councillor@anytown.example", "theme,outcome,measure,unit,owner,baseline,baseline_date,latest,latest_date,target,target_date,share_of_way,status", "theme=Living well in later life|measure=Emergency admissions due to falls, 65 and over, Anytown"),
     ];
@@ -245,7 +248,9 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         var programmes = await (await council.GetPathAsync("/api/v1/orgs/anytown/programmes")).ReadJsonAsync();
         var older = programmes.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Older people living independently").GetProperty("id").GetString()!;
         var bcf = (await (await council.GetPathAsync($"/api/v1/orgs/anytown/programmes/{older}/budgets")).ReadJsonAsync())[0].GetProperty("id").GetString()!;
-        return path.Replace("{older}", older, StringComparison.Ordinal).Replace("{bcf}", bcf, StringComparison.Ordinal);
+        var homeTender = (await (await council.GetPathAsync("/api/v1/orgs/anytown/tenders")).ReadJsonAsync()).EnumerateArray()
+            .Single(t => t.GetProperty("reference").GetString() == "ANYTOWN-2026-014").GetProperty("id").GetString()!;
+        return path.Replace("{older}", older, StringComparison.Ordinal).Replace("{bcf}", bcf, StringComparison.Ordinal).Replace("{hometender}", homeTender, StringComparison.Ordinal);
     }
 
     /// <summary>A councillor's report about Riverside, tagged to falls, for the intelligence download (once per app).</summary>

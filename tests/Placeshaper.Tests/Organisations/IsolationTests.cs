@@ -67,7 +67,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{appraisalId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{optionId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{riskId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{checkId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                .Replace("{checkId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{tenderId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -126,7 +127,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{measureId:guid}", other.MeasureId.ToString(), StringComparison.Ordinal)
                 .Replace("{assessmentId:guid}", other.AssessmentId.ToString(), StringComparison.Ordinal)
                 .Replace("{appraisalId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{optionId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                .Replace("{optionId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{tenderId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{pattern} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
             using var get = await browser.GetAsync(path);
             var body = await get.Content.ReadAsStringAsync();

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Mvc;
+using Placeshaper.Data;
+using Placeshaper.Organisations;
+
+namespace Placeshaper.Tenders;
+
+public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : TenderPage(context, db)
+{
+    [BindProperty]
+    public string? Route { get; set; }
+
+    [BindProperty]
+    public string? RouteReason { get; set; }
+
+    public ProcedureAdvice Advice => Tender.Advice(ProcurementThresholds.Official, DateOnly.FromDateTime(Tender.PublishedAt ?? Now));
+
+    public async Task<IActionResult> OnGetAsync(Guid tenderId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(tenderId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Route = Tender.Route.ToString();
+        RouteReason = Tender.RouteReason;
+        return Page();
+    }
+
+    /// <summary>The award criteria as bidders will see them: each question, its part, weight and score descriptors.</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(Guid tenderId, string format, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(tenderId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var part = (QuestionKind kind) => kind == QuestionKind.Quality ? ("quality", Tender.QualityWeight) : ("social value", Tender.SocialValueWeight);
+        return new Exports.Table($"{Tender.Reference} award criteria",
+            ["part", "part_weight", "question", "question_weight", "score_0", "score_1", "score_2", "score_3", "score_4", "score_5"],
+            Tender.Questions.OrderBy(q => q.Order).Select(q => (IReadOnlyList<object?>)[part(q.Kind).Item1, part(q.Kind).Item2, q.Text, q.Weight, .. q.DescriptorList]).ToList()).ToFile(format);
+    }
+
+    public async Task<IActionResult> OnPostRouteAsync(Guid tenderId, CancellationToken cancellationToken)
+    {
+        if (await RefuseChangeAsync(tenderId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        Tenders.Route? route = Enum.TryParse<Tenders.Route>(Route, out var r) && Enum.IsDefined(r) ? r : null;
+        return await SaveOrShowAsync(Tender.ChooseRoute(route, RouteReason, ProcurementThresholds.Official, DateOnly.FromDateTime(Now)), Home + "#route", cancellationToken,
+            f => f == "tender" ? "route" : f);
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(Guid tenderId, CancellationToken cancellationToken)
+    {
+        if (await RefuseChangeAsync(tenderId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        Route = Tender.Route.ToString();
+        var errors = Tender.Publish(Now);
+        if (errors is null)
+        {
+            Db.RecordDecision(new Audit.AuditDecision(Tender.OrganisationId, "tender-published", "Tender", Tender.Id.ToString(), After: $"{{\"reference\":\"{Tender.Reference}\",\"deadline\":\"{Tender.SubmissionDeadline:O}\"}}"));
+        }
+
+        return await SaveOrShowAsync(errors, Home, cancellationToken, _ => "publish");
+    }
+}
