@@ -15,18 +15,22 @@ public static class Discounting
     /// <summary>The longest horizon the calculators accept: long enough for any service contract or asset life.</summary>
     public const int MaxYears = 100;
 
-    /// <summary>1 / (1 + r)^year, by repeated multiplication so it stays exact in <see cref="decimal"/>.</summary>
+    /// <summary>
+    /// 1 / (1 + r)^year, by repeated multiplication of 1 / (1 + r), which shrinks towards 0 rather than growing past
+    /// <see cref="decimal"/>'s range for high rates over long horizons (1 + r is at most 2, and 2^100 would overflow).
+    /// </summary>
     public static decimal Factor(decimal rate, int year)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rate);
         ArgumentOutOfRangeException.ThrowIfNegative(year);
-        var growth = 1m;
+        var step = 1 / (1 + rate);
+        var factor = 1m;
         for (var t = 0; t < year; t++)
         {
-            growth *= 1 + rate;
+            factor *= step;
         }
 
-        return 1 / growth;
+        return factor;
     }
 
     public static decimal PresentValue(decimal amount, decimal rate, int year) => amount * Factor(rate, year);

@@ -14,6 +14,9 @@ public static class OptionsAppraisal
     public const int MaxCriteria = 30;
     public const int MaxOptions = 30;
 
+    /// <summary>The largest scoring scale: far beyond any real one (0–10, 0–100), and small enough that sums stay exact.</summary>
+    public const decimal MaxScale = 1000;
+
     /// <param name="Name">How people call it, for the working; the id when absent.</param>
     public sealed record Criterion(string? Id, decimal? Weight, string? Name = null);
 
@@ -72,7 +75,7 @@ public static class OptionsAppraisal
             errors.Add("optimismBias", "Give the optimism bias as a fraction from 0 to 10: 0.2 for 20%");
         }
 
-        var costs = ValidateCosts(input.Options ?? [], errors);
+        var costs = valid is null ? [] : ValidateCosts(input.Options ?? [], errors);
         if (errors.Any || valid is null)
         {
             return errors;
@@ -125,9 +128,9 @@ public static class OptionsAppraisal
 
     private static Valid? Validate(Input input, Errors errors)
     {
-        if (input.Scale is not { } scale || scale <= 0)
+        if (input.Scale is not { } scale || scale <= 0 || scale > MaxScale)
         {
-            errors.Add("scale", "Give the top of the scoring scale, a number above 0 (10 for scores from 0 to 10)");
+            errors.Add("scale", $"Give the top of the scoring scale, a number above 0 and at most {MaxScale} (10 for scores from 0 to 10)");
             scale = 0;
         }
 
@@ -151,10 +154,24 @@ public static class OptionsAppraisal
             errors.Add("options", $"Give at most {MaxOptions} options");
         }
 
+        // Too many of either is refused before anything is allocated or checked item by item.
+        if (criteria.Count > MaxCriteria || options.Count > MaxOptions)
+        {
+            return null;
+        }
+
         var ids = new List<string>();
         var weights = new List<decimal>();
         for (var c = 0; c < criteria.Count; c++)
         {
+            if (criteria[c] is null)
+            {
+                errors.Add($"criteria[{c}]", "Give the criterion's id and weight");
+                ids.Add("");
+                weights.Add(0);
+                continue;
+            }
+
             var id = criteria[c].Id?.Trim();
             if (string.IsNullOrEmpty(id))
             {
@@ -177,7 +194,7 @@ public static class OptionsAppraisal
             }
         }
 
-        if (criteria.Count > 0 && weights.Sum() != 100 && criteria.All(c => c.Weight is >= 0 and <= 100))
+        if (criteria.Count > 0 && weights.Sum() != 100 && criteria.All(c => c?.Weight is >= 0 and <= 100))
         {
             errors.Add("criteria", $"The weights add up to {Rounding.Plain(weights.Sum())}; they must add up to 100");
         }
@@ -187,6 +204,13 @@ public static class OptionsAppraisal
         for (var i = 0; i < options.Count; i++)
         {
             var option = options[i];
+            if (option is null)
+            {
+                errors.Add($"options[{i}]", "Give the option's id and scores");
+                optionIds.Add("");
+                continue;
+            }
+
             var id = option.Id?.Trim();
             if (string.IsNullOrEmpty(id))
             {
@@ -232,16 +256,29 @@ public static class OptionsAppraisal
         var all = new List<List<YearCost>?>();
         for (var i = 0; i < options.Count; i++)
         {
-            if (options[i].Costs is not { } costs)
+            if (options[i]?.Costs is not { } costs)
             {
                 all.Add(null);
                 continue;
             }
 
             var list = new List<YearCost>();
+            if (costs.Count > Discounting.MaxYears + 1)
+            {
+                errors.Add($"options[{i}].costs", $"Give at most one cost a year for years 0 to {Discounting.MaxYears}");
+                all.Add(null);
+                continue;
+            }
+
             for (var k = 0; k < costs.Count; k++)
             {
                 var field = $"options[{i}].costs[{k}]";
+                if (costs[k] is null)
+                {
+                    errors.Add(field, "Give the year and the amount");
+                    continue;
+                }
+
                 if (costs[k].Year is not { } year || year < 0 || year > Discounting.MaxYears)
                 {
                     errors.Add(field + ".year", $"Give the year from 0 (now, for one-off costs) to {Discounting.MaxYears}");
@@ -251,6 +288,12 @@ public static class OptionsAppraisal
                 if (costs[k].Amount is not { } amount || Math.Abs(amount) > 1_000_000_000_000m)
                 {
                     errors.Add(field + ".amount", "Give the amount in pounds");
+                    continue;
+                }
+
+                if (list.Any(c => c.Year == year))
+                {
+                    errors.Add(field + ".year", $"Year {year} is given twice; give one cost a year");
                     continue;
                 }
 

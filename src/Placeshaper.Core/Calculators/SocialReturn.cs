@@ -27,9 +27,9 @@ public static class SocialReturn
     public static Result<Result> Calculate(Input input)
     {
         var errors = new Errors();
-        if (input.Investment is not { } investment || investment <= 0)
+        if (input.Investment is not { } investment || investment < 0.01m || investment > 1_000_000_000_000m)
         {
-            errors.Add("investment", "Give the investment in pounds, more than £0");
+            errors.Add("investment", "Give the investment in pounds, at least £0.01");
             investment = 0;
         }
 
@@ -47,6 +47,7 @@ public static class SocialReturn
         else if (outcomes.Count > MaxOutcomes)
         {
             errors.Add("outcomes", $"Give at most {MaxOutcomes} outcomes");
+            return errors;
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -54,6 +55,12 @@ public static class SocialReturn
         {
             var o = outcomes[i];
             var field = $"outcomes[{i}]";
+            if (o is null)
+            {
+                errors.Add(field, "Give the outcome's id, value, years and adjustments");
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(o.Id))
             {
                 errors.Add(field + ".id", "Give the outcome an id");

@@ -81,10 +81,22 @@ public static class TenderEvaluation
             errors.Add("bids", $"Give at most {MaxBids} bids");
         }
 
+        // Too many bids or questions is refused before each is checked against each.
+        if (bids.Count > MaxBids || (input.QualityQuestions?.Count ?? 0) > MaxQuestions || (input.SocialValueQuestions?.Count ?? 0) > MaxQuestions)
+        {
+            return errors;
+        }
+
         var bidders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < bids.Count; i++)
         {
             var bid = bids[i];
+            if (bid is null)
+            {
+                errors.Add($"bids[{i}]", "Give the bidder, price and scores");
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(bid.Bidder))
             {
                 errors.Add($"bids[{i}].bidder", "Name the bidder");
@@ -94,9 +106,9 @@ public static class TenderEvaluation
                 errors.Add($"bids[{i}].bidder", $"{bid.Bidder.Trim()} has already bid; each bidder bids once");
             }
 
-            if (bid.Price is not { } p || p <= 0)
+            if (bid.Price is not { } p || p < 0.01m || p > 1_000_000_000_000m)
             {
-                errors.Add($"bids[{i}].price", "Give the bid's price in pounds, more than £0");
+                errors.Add($"bids[{i}].price", "Give the bid's price in pounds, at least £0.01");
             }
 
             CheckScores(bid.Quality, qualityQuestions, $"bids[{i}].quality", maxScore, errors);
@@ -112,7 +124,7 @@ public static class TenderEvaluation
         var scored = bids.Select((bid, i) =>
         {
             var bidPrice = bid.Price!.Value;
-            var priceScore = price * lowest / bidPrice;
+            var priceScore = price * (lowest / bidPrice);
             var qualityScore = quality * GroupShare(bid.Quality!, qualityQuestions, maxScore);
             var socialScore = social * GroupShare(bid.SocialValue!, socialQuestions, maxScore);
             decimal? mean = bids.Count > 1 ? bids.Where((_, k) => k != i).Average(b => b.Price!.Value) : null;
@@ -197,11 +209,18 @@ public static class TenderEvaluation
         if (questions.Count > MaxQuestions)
         {
             errors.Add(field, $"Give at most {MaxQuestions} questions");
+            return valid;
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var q = 0; q < questions.Count; q++)
         {
+            if (questions[q] is null)
+            {
+                errors.Add($"{field}[{q}]", "Give the question's id and weight");
+                continue;
+            }
+
             var id = questions[q].Id?.Trim();
             if (string.IsNullOrEmpty(id))
             {
@@ -223,7 +242,7 @@ public static class TenderEvaluation
             valid.Add((id, weight));
         }
 
-        if (valid.Count == questions.Count && valid.Sum(v => v.Item2) != 100)
+        if (valid.Count == questions.Count && valid.Sum(v => v.Item2) != 100 && questions.Count > 0)
         {
             errors.Add(field, $"The question weights add up to {Rounding.Plain(valid.Sum(v => v.Item2))}; they must add up to 100");
         }

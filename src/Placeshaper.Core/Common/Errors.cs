@@ -6,12 +6,25 @@ namespace Placeshaper.Common;
 /// </summary>
 public sealed class Errors
 {
+    /// <summary>
+    /// More than this is noise to a person and a cost to the server: a request with thousands of faults gets the first
+    /// ones, which is enough to start fixing it.
+    /// </summary>
+    public const int Most = 200;
+
     private readonly Dictionary<string, List<string>> byField = new(StringComparer.Ordinal);
+    private int count;
 
     public bool Any => byField.Count > 0;
 
     public Errors Add(string field, string message)
     {
+        if (count >= Most)
+        {
+            return this;
+        }
+
+        count++;
         if (!byField.TryGetValue(field, out var messages))
         {
             byField[field] = messages = [];

@@ -27,4 +27,10 @@ public static class Roles
 
     /// <summary>Roles that work for the organisation itself, as opposed to a supplier's user.</summary>
     public static bool IsOfficerOrMember(this Role role) => role != Role.Provider;
+
+    /// <summary>
+    /// Everyone who works for the organisation, councillors included: every role but Provider. Suppliers' users must
+    /// never read the buyer's side (appraisals, tenders, evaluations), whatever else they can see.
+    /// </summary>
+    public static readonly Role[] Officers = [Role.Administrator, Role.Commissioner, Role.ProcurementOfficer, Role.FinanceOfficer, Role.Evaluator, Role.Councillor];
 }

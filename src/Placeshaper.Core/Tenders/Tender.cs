@@ -180,8 +180,8 @@ public sealed class Tender : IOrganisationOwned
         var check = TenderEvaluation.Calculate(new TenderEvaluation.Input(
             new TenderEvaluation.Weights(price, quality, socialValue),
             MaxScore,
-            inputs.Where(q => q.Kind == QuestionKind.Quality).Select((q, i) => new TenderEvaluation.Question($"q{i}", q.Weight)).ToList(),
-            inputs.Where(q => q.Kind == QuestionKind.SocialValue).Select((q, i) => new TenderEvaluation.Question($"s{i}", q.Weight)).ToList(),
+            inputs.Where(q => q?.Kind == QuestionKind.Quality).Select((q, i) => new TenderEvaluation.Question($"q{i}", q.Weight)).ToList(),
+            inputs.Where(q => q?.Kind == QuestionKind.SocialValue).Select((q, i) => new TenderEvaluation.Question($"s{i}", q.Weight)).ToList(),
             [],
             SocialValueWaiverReason: waiverReason));
         foreach (var (field, messages) in check.Errors!.ByField.Where(e => e.Key != "bids"))
@@ -195,6 +195,12 @@ public sealed class Tender : IOrganisationOwned
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
+            if (input is null)
+            {
+                errors.Add($"questions[{i}]", "Give the question's part, text, weight and descriptors");
+                continue;
+            }
+
             if (input.Kind is null || !Enum.IsDefined(input.Kind.Value))
             {
                 errors.Add($"questions[{i}].kind", "Say whether the question is about quality or social value");
@@ -218,6 +224,23 @@ public sealed class Tender : IOrganisationOwned
             if (input.Id is { } id && questions.All(q => q.Id != id))
             {
                 errors.Add($"questions[{i}].id", "There is no such question in this tender");
+            }
+            else if (input.Id is { } repeated && inputs.Take(i).Any(q => q.Id == repeated))
+            {
+                errors.Add($"questions[{i}].id", "This question is given twice");
+            }
+
+            if (input.Weight is { } weight && decimal.Round(weight, 2) != weight)
+            {
+                errors.Add($"questions[{i}].weight", "Give the weight to at most 2 decimal places");
+            }
+        }
+
+        foreach (var (field, weight) in new[] { ("weights.price", price), ("weights.quality", quality), ("weights.socialValue", socialValue) })
+        {
+            if (weight is { } w && decimal.Round(w, 2) != w)
+            {
+                errors.Add(field, "Give the weight to at most 2 decimal places");
             }
         }
 
@@ -354,12 +377,35 @@ public sealed class Tender : IOrganisationOwned
         return gaps;
     }
 
-    public Errors? Publish(DateTime now)
+    public Errors? Publish(DateTime now, ProcurementThresholds thresholds)
     {
         var errors = Unpublished();
         foreach (var gap in Gaps(now))
         {
             errors.Add("tender", gap);
+        }
+
+        // The thresholds in force on the day the procurement commences decide the route, not those of the draft's day.
+        if (Advice(thresholds, DateOnly.FromDateTime(now)) is { AboveThreshold: true } && Route < Route.OpenProcedure)
+        {
+            errors.Add("route", "The contract is at or above the threshold in force today, so it needs an open or competitive flexible procedure");
+        }
+
+        if (ClarificationDeadline is { } questionsClose && questionsClose <= now)
+        {
+            errors.Add("tender", "Questions would close before the tender is published: move the clarification deadline");
+        }
+
+        var stored = TenderEvaluation.Calculate(new TenderEvaluation.Input(
+            new TenderEvaluation.Weights(PriceWeight, QualityWeight, SocialValueWeight),
+            MaxScore,
+            questions.Where(q => q.Kind == QuestionKind.Quality).Select(q => new TenderEvaluation.Question(q.Id.ToString(), q.Weight)).ToList(),
+            questions.Where(q => q.Kind == QuestionKind.SocialValue).Select(q => new TenderEvaluation.Question(q.Id.ToString(), q.Weight)).ToList(),
+            [],
+            SocialValueWaiverReason: SocialValueWaiverReason));
+        foreach (var message in stored.Errors!.ByField.Where(e => e.Key != "bids").SelectMany(e => e.Value))
+        {
+            errors.Add("tender", message);
         }
 
         if (errors.Any)

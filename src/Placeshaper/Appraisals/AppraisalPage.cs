@@ -6,7 +6,8 @@ using Placeshaper.Shared;
 
 namespace Placeshaper.Appraisals;
 
-/// <summary>A page about one appraisal of a programme this organisation leads; partners and others get 404.</summary>
+/// <summary>A page about one appraisal of a programme this organisation leads; partners and others get 404, suppliers 403.</summary>
+[RequiresRole(Role.Administrator, Role.Commissioner, Role.ProcurementOfficer, Role.FinanceOfficer, Role.Evaluator, Role.Councillor)]
 public abstract class AppraisalPage(OrganisationContext context, PlaceshaperDb db) : FormPage
 {
     protected PlaceshaperDb Db => db;

@@ -56,7 +56,7 @@ public static class AppraisalsApi
         models.MapPost("/", AddModelAsync).WithName("AddDeliveryModel").WithSummary("Add a delivery model to the organisation's catalogue")
             .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator));
 
-        var appraisals = organisation.MapGroup("/programmes/{programmeId:guid}/appraisals").WithTags("Appraisals");
+        var appraisals = organisation.MapGroup("/programmes/{programmeId:guid}/appraisals").WithTags("Appraisals").WithMetadata(new RequiresRoleAttribute(Roles.Officers));
         var edit = new RequiresRoleAttribute(Role.Commissioner, Role.Administrator);
         appraisals.MapGet("/", ListAsync).WithName("ListAppraisals").WithSummary("The programme's options appraisals (lead only)");
         appraisals.MapPost("/", StartAsync).WithName("StartAppraisal").WithSummary("Start an appraisal with the suggested criteria").WithMetadata(edit);

@@ -30,12 +30,16 @@ public static class CalculatorsApi
 
     public sealed record CalculatorList(IReadOnlyList<string> Calculators);
 
+    public const int MaxRequestBytes = 64 * 1024;
+
     /// <summary>The calculators this installation offers, in the order they were added.</summary>
     public static readonly IReadOnlyList<string> Names = ["options-appraisal", "sroi", "tender-evaluation"];
 
     public static void Map(RouteGroupBuilder api)
     {
-        var calculators = api.MapGroup("/calculators").WithTags("Calculators").AllowAnonymous().RequireRateLimiting(RateLimits.Calculators);
+        // Anonymous, so small: 64 KB holds any real appraisal or evaluation many times over.
+        var calculators = api.MapGroup("/calculators").WithTags("Calculators").AllowAnonymous().RequireRateLimiting(RateLimits.Calculators)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxRequestBytes));
         calculators.MapGet("/", () => TypedResults.Ok(new CalculatorList(Names))).WithName("ListCalculators").WithSummary("The calculators on offer");
         calculators.MapPost("/options-appraisal", OptionsAppraisalAsync).WithName("OptionsAppraisalCalculator")
             .WithSummary("Weighted scores, ranks, present-value costs and weight sensitivity of delivery options")

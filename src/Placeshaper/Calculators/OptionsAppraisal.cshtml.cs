@@ -60,7 +60,7 @@ public sealed class OptionsAppraisalModel(OrganisationContext context, Placeshap
 
     public async Task OnGetAsync(Guid? programmeId, Guid? appraisalId, CancellationToken cancellationToken)
     {
-        if (programmeId is { } p && appraisalId is { } a
+        if (programmeId is { } p && appraisalId is { } a && context.Current.HasAny(Roles.Officers)
             && await ProgrammeAccess.FindLedAsync(db, p, context.Id, cancellationToken) is not null
             && await AppraisalQueries.FindAsync(db, p, a, cancellationToken) is { } appraisal)
         {
@@ -72,6 +72,14 @@ public sealed class OptionsAppraisalModel(OrganisationContext context, Placeshap
 
     public IActionResult OnPost()
     {
+        // Only the rows the page shows: a crafted post with more is cut down rather than trusted.
+        Criteria = Criteria.Take(CriteriaRows).ToList();
+        Options = Options.Take(OptionColumns).ToList();
+        foreach (var option in Options)
+        {
+            option.Scores = option.Scores.Take(CriteriaRows).ToList();
+        }
+
         Pad();
         var usedCriteria = Enumerable.Range(0, Criteria.Count).Where(i => !string.IsNullOrWhiteSpace(Criteria[i].Name)).ToList();
         var usedOptions = Enumerable.Range(0, Options.Count).Where(j => !string.IsNullOrWhiteSpace(Options[j].Name)).ToList();

@@ -101,7 +101,15 @@ public sealed class LotsAndTimetableModel(OrganisationContext context, Placeshap
             return null;
         }
 
-        return TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(at, DateTimeKind.Unspecified), UkTime);
+        var local = day.ToDateTime(at, DateTimeKind.Unspecified);
+        if (UkTime.IsInvalidTime(local))
+        {
+            AddError(field, "That time does not exist in the UK that day, because the clocks go forward: choose another time");
+            return null;
+        }
+
+        // In the hour that happens twice when the clocks go back, the deadline is the later (GMT) one: bidders get longer.
+        return TimeZoneInfo.ConvertTimeToUtc(local, UkTime);
     }
 
     private static (DateInput Date, string? Time) Split(DateTime? utc)

@@ -48,7 +48,7 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : T
         }
 
         Tenders.Route? route = Enum.TryParse<Tenders.Route>(Route, out var r) && Enum.IsDefined(r) ? r : null;
-        return await SaveOrShowAsync(Tender.ChooseRoute(route, RouteReason, ProcurementThresholds.Official, DateOnly.FromDateTime(Now)), Home + "#route", cancellationToken,
+        return await SaveOrShowAsync(Tender.ChooseRoute(route, RouteReason, ProcurementThresholds.Official, DateOnly.FromDateTime(Now)), Home + "#route-to-market", cancellationToken,
             f => f == "tender" ? "route" : f);
     }
 
@@ -60,12 +60,6 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : T
         }
 
         Route = Tender.Route.ToString();
-        var errors = Tender.Publish(Now);
-        if (errors is null)
-        {
-            Db.RecordDecision(new Audit.AuditDecision(Tender.OrganisationId, "tender-published", "Tender", Tender.Id.ToString(), After: $"{{\"reference\":\"{Tender.Reference}\",\"deadline\":\"{Tender.SubmissionDeadline:O}\"}}"));
-        }
-
-        return await SaveOrShowAsync(errors, Home, cancellationToken, _ => "publish");
+        return await SaveOrShowAsync(PublishTender.Apply(Db, Tender), Home, cancellationToken, f => f == "route" ? "route" : "publish");
     }
 }

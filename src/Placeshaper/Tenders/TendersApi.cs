@@ -13,7 +13,7 @@ namespace Placeshaper.Tenders;
 /// </summary>
 public static class TendersApi
 {
-    public static readonly Role[] Officers = [Role.Administrator, Role.Commissioner, Role.ProcurementOfficer, Role.FinanceOfficer, Role.Evaluator, Role.Councillor];
+    public static readonly Role[] Officers = Roles.Officers;
 
     public static readonly Role[] Buyers = [Role.Administrator, Role.Commissioner, Role.ProcurementOfficer];
 
@@ -130,7 +130,7 @@ public static class TendersApi
     private static Task<Results<Ok<TenderView>, ValidationProblem, ProblemHttpResult>> LotsAsync(
         Guid tenderId, LotsRequest request, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken) =>
         ChangeAsync(db, organisation, tenderId, (t, now) => t.SetLots(
-            (request.Lots ?? []).Select(l => (l.Title, l.EstimatedValue)).ToList(), request.NoLotsReason, request.SuitableForSme, request.SuitableForVcse, now), cancellationToken);
+            (request.Lots ?? []).Select(l => (l?.Title, l?.EstimatedValue)).ToList(), request.NoLotsReason, request.SuitableForSme, request.SuitableForVcse, now), cancellationToken);
 
     private static Task<Results<Ok<TenderView>, ValidationProblem, ProblemHttpResult>> TimetableAsync(
         Guid tenderId, TimetableRequest request, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken) =>
@@ -138,16 +138,7 @@ public static class TendersApi
 
     private static Task<Results<Ok<TenderView>, ValidationProblem, ProblemHttpResult>> PublishAsync(
         Guid tenderId, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken) =>
-        ChangeAsync(db, organisation, tenderId, (t, now) =>
-        {
-            var errors = t.Publish(now);
-            if (errors is null)
-            {
-                db.RecordDecision(new Audit.AuditDecision(t.OrganisationId, "tender-published", "Tender", t.Id.ToString(), After: $"{{\"reference\":\"{t.Reference}\",\"deadline\":\"{t.SubmissionDeadline:O}\"}}"));
-            }
-
-            return errors;
-        }, cancellationToken);
+        ChangeAsync(db, organisation, tenderId, (t, _) => PublishTender.Apply(db, t), cancellationToken);
 
     private static DateTime? Utc(DateTime? value) => value is { } v ? (v.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : v.ToUniversalTime()) : null;
 

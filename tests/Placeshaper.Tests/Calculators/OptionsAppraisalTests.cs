@@ -100,6 +100,20 @@ public sealed class OptionsAppraisalTests
     }
 
     [Fact]
+    public void Huge_or_hostile_requests_are_refused_cheaply_and_never_overflow()
+    {
+        var many = Enumerable.Range(0, 20_000).Select(i => new OptionsAppraisal.Criterion($"c{i}", 0)).ToList();
+        var tooMany = OptionsAppraisal.Calculate(new OptionsAppraisal.Input(10, many, Enumerable.Range(0, 20_000).Select(i => new OptionsAppraisal.Option($"o{i}", null)).ToList()));
+        var nulls = OptionsAppraisal.Calculate(new OptionsAppraisal.Input(10, [null!], [null!]));
+        var longHighRate = OptionsAppraisal.Calculate(new OptionsAppraisal.Input(10, [new("q", 100)],
+            [new("a", new Dictionary<string, decimal?> { ["q"] = 5 }, Enumerable.Range(0, 101).Select(y => new OptionsAppraisal.Cost(y, 1_000_000_000m)).ToList())], DiscountRate: 1));
+
+        tooMany.Errors!.ByField.Keys.ShouldBe(["criteria", "options"], ignoreOrder: true);
+        nulls.Errors!.ByField.Keys.ShouldBe(["criteria[0]", "options[0]"], ignoreOrder: true);
+        longHighRate.Value!.Options[0].NpvCost!.Value.ShouldBe(2_000_000_000m, 0.01m);
+    }
+
+    [Fact]
     public void Empty_lists_are_refused()
     {
         var errors = OptionsAppraisal.Calculate(new OptionsAppraisal.Input(10, [], [])).Errors!.ByField;

@@ -69,6 +69,35 @@ public sealed class TenderRulesTests
     }
 
     [Fact]
+    public void A_route_advised_under_last_years_thresholds_cannot_be_published_under_this_years()
+    {
+        var december = new DateTime(2025, 12, 15, 10, 0, 0, DateTimeKind.Utc);
+        var tender = Tender.Draft(Guid.NewGuid(), null, "ANY-2025-099", "Cleaning", null, ContractKind.GoodsAndServices, 210_000m, ProcurementThresholds.Official, december).Value!;
+        tender.Route.ShouldBe(Route.BelowThreshold);
+        tender.SetAwardCriteria(40, 50, 10, null, [new(null, QuestionKind.Quality, "Q", 100, Descriptors), new(null, QuestionKind.SocialValue, "SV", 100, Descriptors)], december);
+        tender.SetLots([], "One building", true, true, december);
+        tender.SetTimetable(null, Now.AddDays(30), december);
+
+        tender.Publish(Now, ProcurementThresholds.Official)!.ByField.Keys.ShouldBe(["route"]);
+    }
+
+    [Fact]
+    public void A_question_given_twice_or_weights_beyond_two_places_are_refused()
+    {
+        var tender = Drafted(300_000m);
+        tender.SetAwardCriteria(40, 50, 10, null, [new(null, QuestionKind.Quality, "Q", 100, Descriptors), new(null, QuestionKind.SocialValue, "SV", 100, Descriptors)], Now).ShouldBeNull();
+        var quality = tender.Questions.Single(q => q.Kind == QuestionKind.Quality).Id;
+
+        var twice = tender.SetAwardCriteria(40, 50, 10, null,
+            [new(quality, QuestionKind.Quality, "Q", 50, Descriptors), new(quality, QuestionKind.Quality, "Q again", 50, Descriptors), new(null, QuestionKind.SocialValue, "SV", 100, Descriptors)], Now)!.ByField;
+        var places = tender.SetAwardCriteria(33.333m, 33.333m, 33.334m, null,
+            [new(quality, QuestionKind.Quality, "Q", 100, Descriptors), new(null, QuestionKind.SocialValue, "SV", 100, Descriptors)], Now)!.ByField;
+
+        twice.Keys.ShouldBe(["questions[1].id"]);
+        places.Keys.ShouldBe(["weights.price", "weights.quality", "weights.socialValue"], ignoreOrder: true);
+    }
+
+    [Fact]
     public void Lots_add_up_to_the_estimated_value_or_the_reason_for_none_is_recorded()
     {
         var tender = Drafted(300_000m);
@@ -83,13 +112,20 @@ public sealed class TenderRulesTests
     public void Publishing_needs_questions_lots_and_a_future_deadline_then_fixes_the_terms()
     {
         var tender = Drafted(300_000m);
-        tender.Publish(Now)!.ByField["tender"].Length.ShouldBe(4);
+        tender.Publish(Now, ProcurementThresholds.Official)!.ByField["tender"].ShouldBe([
+            "Add the quality questions",
+            "Add the social value questions",
+            "Divide the contract into lots, or say why not",
+            "Set a deadline for bids in the future",
+            "Give at least one question, or weigh this part 0",
+            "Give at least one question, or weigh this part 0",
+        ]);
 
         tender.SetAwardCriteria(40, 50, 10, null, [new(null, QuestionKind.Quality, "Q", 100, Descriptors), new(null, QuestionKind.SocialValue, "SV", 100, Descriptors)], Now).ShouldBeNull();
         tender.SetLots([], "One home care service for a small borough", true, true, Now).ShouldBeNull();
         tender.SetTimetable(Now.AddDays(20), Now.AddDays(30), Now).ShouldBeNull();
 
-        tender.Publish(Now).ShouldBeNull();
+        tender.Publish(Now, ProcurementThresholds.Official).ShouldBeNull();
         tender.Status.ShouldBe(TenderStatus.Published);
         tender.SetTimetable(Now.AddDays(20), Now.AddDays(40), Now)!.ByField["tender"].Single().ShouldContain("bidders rely on them");
     }
