@@ -41,5 +41,6 @@ public static class ApiEndpoints
         TokensApi.Map(api);
         Calculators.CalculatorsApi.Map(api);
         Appraisals.AppraisalsApi.Map(organisation);
+        Providers.ProvidersApi.Map(organisation);
     }
 }

@@ -23,6 +23,7 @@ public static class OperatorServices
         services.AddScoped<Areas.ImportAreas>();
         services.AddScoped<Areas.ImportPostcodes>();
         services.AddScoped<Needs.ImportIndicatorValues>();
+        services.AddScoped<Providers.ImportProviders>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         return provider;
     }

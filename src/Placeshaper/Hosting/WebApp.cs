@@ -63,6 +63,8 @@ public static class WebApp
         services.AddScoped<Areas.ImportPostcodes>();
         services.AddScoped<Needs.ImportIndicatorValues>();
         services.AddScoped<Needs.RecordIndicatorValue>();
+        services.AddScoped<Providers.SaveProvider>();
+        services.AddScoped<Providers.ImportProviders>();
 
         AddAuthentication(builder);
         services.AddAuthorizationBuilder()

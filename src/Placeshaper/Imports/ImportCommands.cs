@@ -44,7 +44,19 @@ public static class ImportCommands
             return await scope.GetRequiredService<Needs.ImportIndicatorValues>().HandleAsync(organisationId, content, file.Name, cancellationToken);
         }, cancellationToken));
 
-        return new Command("import", "Import data files.") { areas, postcodes, values };
+        var providerFiles = new Argument<FileInfo[]>("FILE") { Description = "CSV files of providers", Arity = ArgumentArity.OneOrMore };
+        var providersOrganisation = new Option<string>("--org") { Description = "Slug of the organisation whose provider register this is", Required = true };
+        var providers = new Command("providers", "Import providers: Placeshaper's provider CSV (name,legal_form,company_number,…), Companies House BasicCompanyData, or a charity register (org_id_a,org_id_b,name).")
+        {
+            providerFiles, providersOrganisation,
+        };
+        providers.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(providerFiles)!, "import providers", async (scope, db, file, content) =>
+        {
+            var organisationId = await OrganisationIdAsync(db, parse.GetValue(providersOrganisation)!, cancellationToken);
+            return await scope.GetRequiredService<Providers.ImportProviders>().HandleAsync(organisationId, content, file.Name, cancellationToken);
+        }, cancellationToken));
+
+        return new Command("import", "Import data files.") { areas, postcodes, values, providers };
     }
 
     private static async Task<Guid> OrganisationIdAsync(PlaceshaperDb db, string slug, CancellationToken cancellationToken)
@@ -95,6 +107,17 @@ public static class ImportCommands
                 if (report.Problems.Count > 50)
                 {
                     await Console.Error.WriteLineAsync($"  … and {report.Problems.Count - 50} more");
+                }
+
+                // Rows left out of an accepted file (duplicates, for instance) are reported, not refused.
+                foreach (var left in report.LeftOut.Take(50))
+                {
+                    Console.WriteLine("  " + left);
+                }
+
+                if (report.LeftOut.Count > 50)
+                {
+                    Console.WriteLine($"  … and {report.LeftOut.Count - 50} more left out");
                 }
 
                 exit = report.Accepted ? exit : 1;

@@ -34,6 +34,7 @@ public static class Navigation
         new(Stage.SetOutcomes, "Outcomes", "/outcomes", []),
         new(Stage.Design, "Delivery models", "/delivery-models", []),
         new(Stage.Design, "Calculators", "/calculators", []),
+        new(Stage.Source, "Providers", "/providers", Providers.ProviderAccess.Readers),
         new(Stage.Administration, "People", "/people", [Role.Administrator]),
         new(Stage.Administration, "Audit trail", "/audit", [Role.Administrator]),
     ];
