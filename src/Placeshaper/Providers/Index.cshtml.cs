@@ -30,9 +30,6 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db) : 
     [BindProperty(SupportsGet = true)]
     public string? Form { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
-
     public Paged<ProviderQueries.Listed> Providers { get; private set; } = new([], 1, PageSize, 0);
 
     public bool Filtered => !string.IsNullOrWhiteSpace(Q) || Sme || Vcse || Local || FormFilter is not null;
@@ -80,7 +77,9 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db) : 
     {
         var register = await ProviderQueries.RegisterAsync(db, context.Id, Filter(), cancellationToken);
         var last = Math.Max(1, (register.Count + PageSize - 1) / PageSize);
-        var page = Math.Clamp(PageNumber, 1, last);
+        // Read from the query string itself: Razor Pages keeps a route value called "page" (the page's path), which model binding would find first.
+        var asked = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 1;
+        var page = Math.Clamp(asked, 1, last);
         Providers = new Paged<ProviderQueries.Listed>(register.Skip((page - 1) * PageSize).Take(PageSize).ToList(), page, PageSize, register.Count);
     }
 

@@ -182,6 +182,10 @@ public abstract class ProvidersTests<TApp>(TApp app)
         (trust.GetProperty("charityNumber").GetString(), trust.GetProperty("companyNumber").GetString(), trust.GetProperty("legalForm").GetString(), trust.GetProperty("isVcse").GetBoolean())
             .ShouldBe(("1002459", "08879288", "Charity", true));
         (await ProviderNamedAsync(api, "anytown-police", "HARMONI 2019")).GetProperty("charityNumber").GetString().ShouldBe("NIC101731");
+        using var browser = await app.SignInAsync("administrator@anytown-police.example");
+        var secondPage = await browser.GetHtmlAsync("/o/anytown-police/providers?page=2&vcse=true");
+        secondPage.ShouldContain("Page 2 of 88");
+        System.Text.RegularExpressions.Regex.Match(secondPage, "<caption[^>]*>([^<]*)</caption>").Groups[1].Value.Trim().ShouldBe("4,374 providers match");
     }
 
     [Fact]
