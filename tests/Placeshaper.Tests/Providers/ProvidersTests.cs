@@ -359,6 +359,45 @@ public abstract class ProvidersTests<TApp>(TApp app)
         (await notANumber.Content.ReadAsStringAsync()).ShouldContain("Enter the number of staff as a whole number");
         (await app.WithDbAsync(db => db.Providers.CountAsync(p => p.CompanyNumber == "09100201"))).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task On_a_consortium_s_page_a_member_is_made_lead_and_another_removed_and_only_those_who_buy_may()
+    {
+        app.RequireDatabase();
+        using var api = await app.ApiAsAsync("administrator@anytown-icb.example");
+        var consortium = (await (await api.PostJsonAsync("/api/v1/orgs/anytown-icb/providers", new { name = "Health Alliance", legalForm = "Partnership", isConsortium = true })).ReadJsonAsync())
+            .GetProperty("provider").GetProperty("id").GetString();
+        var ids = new List<string>();
+        foreach (var name in new[] { "Alpha Clinics Ltd", "Beta Therapy CIC" })
+        {
+            var id = (await (await api.PostJsonAsync("/api/v1/orgs/anytown-icb/providers", new { name, legalForm = "Company" })).ReadJsonAsync()).GetProperty("provider").GetProperty("id").GetString()!;
+            (await api.PutJsonAsync($"/api/v1/orgs/anytown-icb/providers/{consortium}/members/{id}", new { isLead = false })).EnsureSuccessStatusCode();
+            ids.Add(id);
+        }
+
+        var page = $"/o/anytown-icb/providers/{consortium}";
+        using var browser = await app.SignInAsync("administrator@anytown-icb.example");
+        using var lead = await browser.PostFormAsync(page, $"{page}?handler=Lead&memberId={ids[1]}", []);
+        using var remove = await browser.PostFormAsync(page, $"{page}?handler=Remove&memberId={ids[0]}", []);
+        using var unknown = await browser.PostFormAsync(page, $"{page}?handler=AddMember", new() { ["member"] = "Gamma Care" });
+        using var commissioner = await app.SignInAsync("commissioner@anytown-icb.example");
+        var html = await commissioner.GetHtmlAsync(page);
+        var members = await (await api.GetPathAsync($"/api/v1/orgs/anytown-icb/providers/{consortium}/members")).ReadJsonAsync();
+        using var evaluator = await app.SignInAsync("evaluator@anytown.example");
+        using var anytownApi = await app.ApiAsAsync("evaluator@anytown.example");
+        var partnership = (await ProviderNamedAsync(anytownApi, "anytown", "Anytown Care Partnership")).GetProperty("id").GetString();
+        var riverside = (await ProviderNamedAsync(anytownApi, "anytown", "Riverside Home Care Ltd")).GetProperty("id").GetString();
+        using var refused = await evaluator.PostFormAsync($"/o/anytown/providers/{partnership}", $"/o/anytown/providers/{partnership}?handler=Remove&memberId={riverside}", []);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await app.WithDbAsync(db => db.Providers.Where(p => p.Name == "Anytown Care Partnership").SelectMany(p => p.Members).CountAsync(m => m.MemberId == Guid.Parse(riverside!)))).ShouldBe(1);
+        lead.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        remove.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await unknown.Content.ReadAsStringAsync()).ShouldContain("No provider in the register is called &#x27;Gamma Care&#x27; or has that number");
+        members.EnumerateArray().Select(m => (m.GetProperty("name").GetString(), m.GetProperty("isLead").GetBoolean())).ShouldBe([("Beta Therapy CIC", true)]);
+        html.ShouldContain("Lead member");
+        html.ShouldContain("Add member", customMessage: "commissioners change the register too");
+    }
 }
 
 public sealed class ProvidersTestsOnSqlite(SqliteApp app) : ProvidersTests<SqliteApp>(app), IClassFixture<SqliteApp>;
