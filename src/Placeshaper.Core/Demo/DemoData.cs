@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Placeshaper.Data;
 using Placeshaper.Organisations;
 using Placeshaper.People;
-using Placeshaper.Providers;
 
 namespace Placeshaper.Demo;
 
@@ -23,13 +22,6 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
         ("anytown", "Anytown Borough Council", OrganisationKind.Council),
         ("anytown-icb", "Anytown Integrated Care Board", OrganisationKind.NhsBody),
         ("anytown-police", "Anytown Police", OrganisationKind.Police),
-    ];
-
-    public static readonly IReadOnlyList<string> Providers =
-    [
-        "Anytown Community Care CIC",
-        "Brightside Family Support",
-        "Northgate Facilities Ltd",
     ];
 
     public static readonly IReadOnlyList<DemoPerson> People =
@@ -79,15 +71,8 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
         }
 
         var anytown = organisations["anytown"];
-        var providers = new Dictionary<string, Provider>(StringComparer.Ordinal);
-        foreach (var name in Providers)
-        {
-            var provider = await db.Providers.IgnoreQueryFilters().SingleOrDefaultAsync(p => p.OrganisationId == anytown.Id && p.Name == name, cancellationToken)
-                ?? db.Providers.Add(Provider.Register(anytown.Id, name, now)).Entity;
-            providers[name] = provider;
-        }
-
         await db.SaveChangesAsync(cancellationToken);
+        var providers = await DemoProviders.SeedAsync(db, anytown.Id, now, cancellationToken);
 
         foreach (var demo in People)
         {

@@ -54,6 +54,12 @@ public sealed record ImportReport(string File, int Read, int Added, int Updated,
 
     public bool Accepted => Problems.Count == 0;
 
+    /// <summary>
+    /// Rows of an accepted file that were deliberately not imported, each with the reason (a provider already in the
+    /// register or earlier in the file, for instance). Not problems: the rest of the file was imported.
+    /// </summary>
+    public IReadOnlyList<ImportProblem> LeftOut { get; init; } = [];
+
     public static ImportReport Refused(string file, int read, IReadOnlyList<ImportProblem> problems) => new(file, read, 0, 0, 0, problems);
 
     /// <summary>Refuses a file, placing each problem in its worksheet and cell when it came from a workbook.</summary>
@@ -72,7 +78,7 @@ public sealed record ImportReport(string File, int Read, int Added, int Updated,
     {
         var file = Sheet is null ? File : $"{File} (sheet {Sheet})";
         return Accepted
-            ? $"{file}: read {Read}, added {Added}, updated {Updated}, unchanged {Unchanged}"
+            ? $"{file}: read {Read}, added {Added}, updated {Updated}, unchanged {Unchanged}{(LeftOut.Count == 0 ? "" : $", left out {LeftOut.Count}")}"
             : $"{file}: refused, nothing imported ({Problems.Count} problem{(Problems.Count == 1 ? "" : "s")})";
     }
 }

@@ -42,5 +42,6 @@ public static class ApiEndpoints
         Calculators.CalculatorsApi.Map(api);
         Appraisals.AppraisalsApi.Map(organisation);
         Tenders.TendersApi.Map(organisation);
+        Providers.ProvidersApi.Map(organisation);
     }
 }

@@ -24,6 +24,7 @@ public static class OperatorServices
         services.AddScoped<Areas.ImportPostcodes>();
         services.AddScoped<Needs.ImportIndicatorValues>();
         services.AddScoped<Intelligence.EraseContactEmails>();
+        services.AddScoped<Providers.ImportProviders>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         return provider;
     }

@@ -66,6 +66,8 @@ public static class WebApp
         services.AddScoped<Intelligence.EraseContactEmails>();
         services.AddSingleton(Intelligence.ContactEmailRetentionSettings.From(builder.Configuration[Intelligence.ContactEmailRetentionSettings.Key]));
         services.AddHostedService<Intelligence.ContactEmailRetention>();
+        services.AddScoped<Providers.SaveProvider>();
+        services.AddScoped<Providers.ImportProviders>();
 
         AddAuthentication(builder);
         services.AddAuthorizationBuilder()

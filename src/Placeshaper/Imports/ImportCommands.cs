@@ -47,7 +47,19 @@ public static class ImportCommands
             return await scope.GetRequiredService<Needs.ImportIndicatorValues>().HandleAsync(organisationId, content, file.Name, SheetOf(parse), cancellationToken);
         }, cancellationToken));
 
-        return new Command("import", "Import data files.") { areas, postcodes, values };
+        var providerFiles = new Argument<FileInfo[]>("FILE") { Description = "CSV files or Excel workbooks (.xlsx) of providers", Arity = ArgumentArity.OneOrMore };
+        var providersOrganisation = new Option<string>("--org") { Description = "Slug of the organisation whose provider register this is", Required = true };
+        var providers = new Command("providers", "Import providers: Placeshaper's provider CSV (name,legal_form,company_number,…), Companies House BasicCompanyData, or a charity register (org_id_a,org_id_b,name).")
+        {
+            providerFiles, providersOrganisation, Sheet(),
+        };
+        providers.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(providerFiles)!, "import providers", async (scope, db, file, content) =>
+        {
+            var organisationId = await OrganisationIdAsync(db, parse.GetValue(providersOrganisation)!, cancellationToken);
+            return await scope.GetRequiredService<Providers.ImportProviders>().HandleAsync(organisationId, content, file.Name, cancellationToken, SheetOf(parse));
+        }, cancellationToken));
+
+        return new Command("import", "Import data files.") { areas, postcodes, values, providers };
     }
 
     /// <summary>Each verb has its own instance: System.CommandLine does not share an option between commands.</summary>
@@ -108,6 +120,17 @@ public static class ImportCommands
                 if (report.Problems.Count > 50)
                 {
                     await Console.Error.WriteLineAsync($"  … and {report.Problems.Count - 50} more");
+                }
+
+                // Rows left out of an accepted file (duplicates, for instance) are reported, not refused.
+                foreach (var left in report.LeftOut.Take(50))
+                {
+                    Console.WriteLine("  " + left);
+                }
+
+                if (report.LeftOut.Count > 50)
+                {
+                    Console.WriteLine($"  … and {report.LeftOut.Count - 50} more left out");
                 }
 
                 exit = report.Accepted ? exit : 1;

@@ -35,6 +35,7 @@ public static class Navigation
         new(Stage.Design, "Delivery models", "/delivery-models", []),
         new(Stage.Design, "Calculators", "/calculators", []),
         new(Stage.Source, "Tenders", "/tenders", [Role.Administrator, Role.Commissioner, Role.ProcurementOfficer, Role.FinanceOfficer, Role.Evaluator, Role.Councillor]),
+        new(Stage.Source, "Providers", "/providers", Providers.ProviderAccess.Readers),
         new(Stage.Administration, "People", "/people", [Role.Administrator]),
         new(Stage.Administration, "Audit trail", "/audit", [Role.Administrator]),
     ];

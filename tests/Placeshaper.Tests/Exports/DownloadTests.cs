@@ -35,6 +35,8 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         ("/o/anytown/budgets/{bcf}?handler=Download&table=lines", "finance@anytown.example", "date,kind,description,amount_gbp", "date=2026-06-30|kind=Spend|description=Reablement service, April to June|amount_gbp=1650000"),
         ("/o/anytown/tenders?handler=Download", "procurement@anytown.example", "reference,title,kind,estimated_value_gbp_incl_vat,route,status,submission_deadline", "reference=ANYTOWN-2026-014|kind=Light touch services|estimated_value_gbp_incl_vat=42250000|route=Competitive flexible procedure|status=Open for bids"),
         ("/o/anytown/tenders/{hometender}?handler=Download", "councillor@anytown.example", "part,part_weight,question,question_weight,score_0,score_1,score_2,score_3,score_4,score_5", "part=social value|part_weight=15|question_weight=60"),
+        ("/o/anytown/providers?handler=Download", "procurement@anytown.example", "name,legal_form,company_number,charity_number,vat_number,registered_postcode,trading_postcode,staff,turnover,balance_sheet_total,vcse,consortium,sic_codes,sme,size,local", "name=Riverside Home Care Ltd|company_number=99000401|staff=64"),
+        ("/o/anytown/providers/{consortium}?handler=Download", "procurement@anytown.example", "member,legal_form,role,vcse,sme", "member=Anytown Community Care CIC|role=Lead member|vcse=yes"),
         ("/o/anytown/delivery-models?handler=Download", "councillor@anytown.example", "code,name,description,built_in", "code=vcse|name=Commission the voluntary and community sector|built_in=yes"),
         ("/o/anytown/outcomes?handler=Download", "councillor@anytown.example", "theme,outcome,measure,unit,owner,baseline,baseline_date,latest,latest_date,target,target_date,share_of_way,status", "theme=Living well in later life|measure=Emergency admissions due to falls, 65 and over, Anytown"),
     ];
@@ -94,7 +96,8 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
     {
         // A table inside a form (the pooled budget set-up's contributions) is not data to take away, nor is a
         // calculator's answer to what was just typed, which is kept nowhere.
-        string[] forms = ["Budgets/SetUp.cshtml", "Calculators/OptionsAppraisal.cshtml", "Calculators/Sroi.cshtml"];
+        // An import's report lists what was wrong with the file just uploaded, kept nowhere either.
+        string[] forms = ["Budgets/SetUp.cshtml", "Calculators/OptionsAppraisal.cshtml", "Calculators/Sroi.cshtml", "Providers/Import.cshtml"];
         var root = Path.Combine(TestEnvironment.RepositoryRoot, "src", "Placeshaper");
         var pages = Directory.EnumerateFiles(root, "*.cshtml", SearchOption.AllDirectories)
             .Select(f => (File: Path.GetRelativePath(root, f).Replace('\\', '/'), Text: File.ReadAllText(f)))
@@ -250,7 +253,9 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         var bcf = (await (await council.GetPathAsync($"/api/v1/orgs/anytown/programmes/{older}/budgets")).ReadJsonAsync())[0].GetProperty("id").GetString()!;
         var homeTender = (await (await council.GetPathAsync("/api/v1/orgs/anytown/tenders")).ReadJsonAsync()).EnumerateArray()
             .Single(t => t.GetProperty("reference").GetString() == "ANYTOWN-2026-014").GetProperty("id").GetString()!;
-        return path.Replace("{older}", older, StringComparison.Ordinal).Replace("{bcf}", bcf, StringComparison.Ordinal).Replace("{hometender}", homeTender, StringComparison.Ordinal);
+        var consortium = (await (await council.GetPathAsync("/api/v1/orgs/anytown/providers?pageSize=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == "Anytown Care Partnership").GetProperty("id").GetString()!;
+        return path.Replace("{consortium}", consortium, StringComparison.Ordinal).Replace("{older}", older, StringComparison.Ordinal).Replace("{bcf}", bcf, StringComparison.Ordinal).Replace("{hometender}", homeTender, StringComparison.Ordinal);
     }
 
     /// <summary>A councillor's report about Riverside, tagged to falls, for the intelligence download (once per app).</summary>

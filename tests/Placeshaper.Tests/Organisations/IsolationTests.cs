@@ -68,7 +68,9 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{optionId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{riskId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{checkId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{tenderId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                .Replace("{tenderId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{providerId:guid}", other.ProviderId.ToString(), StringComparison.Ordinal)
+                .Replace("{memberId:guid}", other.MemberId.ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -102,6 +104,8 @@ public abstract class IsolationTests<TApp>(TApp app)
         walked.ShouldContain("POST /api/v1/orgs/{org}/budgets/{budgetId:guid}/lines");
         walked.ShouldContain("POST /api/v1/orgs/{org}/outcomes/measures/{measureId:guid}/retire");
         walked.ShouldContain("PUT /api/v1/orgs/{org}/needs-assessments/{assessmentId:guid}");
+        walked.ShouldContain("PUT /api/v1/orgs/{org}/providers/{providerId:guid}");
+        walked.ShouldContain("DELETE /api/v1/orgs/{org}/providers/{providerId:guid}/members/{memberId:guid}");
         walked.Count.ShouldBeGreaterThanOrEqualTo(9);
         await ShouldBeUntouchedAsync(other);
     }
@@ -128,7 +132,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{assessmentId:guid}", other.AssessmentId.ToString(), StringComparison.Ordinal)
                 .Replace("{appraisalId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{optionId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{tenderId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                .Replace("{tenderId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{providerId:guid}", other.ProviderId.ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{pattern} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
             using var get = await browser.GetAsync(path);
             var body = await get.Content.ReadAsStringAsync();
@@ -185,7 +190,7 @@ public abstract class IsolationTests<TApp>(TApp app)
             .ToList();
 
     private sealed record OtherResources(
-        Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId, Guid ThemeId, Guid OutcomeId, Guid MeasureId, Guid AssessmentId, Guid ItemId, string ItemEmail);
+        Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId, Guid ThemeId, Guid OutcomeId, Guid MeasureId, Guid AssessmentId, Guid ItemId, string ItemEmail, Guid ProviderId, Guid MemberId);
 
     private async Task<OtherResources> OtherOrganisationsResourcesAsync()
     {
@@ -237,7 +242,15 @@ public abstract class IsolationTests<TApp>(TApp app)
             db.IntelligenceItems.Add(item);
             return await db.SaveChangesAsync();
         });
-        return new OtherResources(personId, tokenId, memberships, programmeId, Guid.Parse(budget.GetProperty("id").GetString()!), theme, outcome, measure, assessment, item.Id, "probe.resident@example.org");
+
+        // The police's own provider register: a consortium with a member, which the council may neither read nor change.
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var provider = Guid.Parse((await (await police.PostJsonAsync("/api/v1/orgs/anytown-police/providers", new { name = "Probe consortium " + suffix, legalForm = "Partnership", isConsortium = true })).ReadJsonAsync())
+            .GetProperty("provider").GetProperty("id").GetString()!);
+        var member = Guid.Parse((await (await police.PostJsonAsync("/api/v1/orgs/anytown-police/providers", new { name = "Probe member " + suffix, legalForm = "Company" })).ReadJsonAsync())
+            .GetProperty("provider").GetProperty("id").GetString()!);
+        (await police.PutJsonAsync($"/api/v1/orgs/anytown-police/providers/{provider}/members/{member}", new { isLead = true })).EnsureSuccessStatusCode();
+        return new OtherResources(personId, tokenId, memberships, programmeId, Guid.Parse(budget.GetProperty("id").GetString()!), theme, outcome, measure, assessment, item.Id, "probe.resident@example.org", provider, member);
     }
 
     private async Task ShouldBeUntouchedAsync(OtherResources other)
@@ -256,6 +269,9 @@ public abstract class IsolationTests<TApp>(TApp app)
             a => a.Narrative.ShouldBe("Probe narrative"), a => a.ArchivedAt.ShouldBeNull());
         var item = await app.WithDbAsync(db => db.IntelligenceItems.SingleAsync(i => i.Id == other.ItemId));
         (item.Status, item.ContactEmail, item.IndicatorId).ShouldBe((Placeshaper.Intelligence.IntelligenceStatus.AwaitingModeration, other.ItemEmail, null));
+        (await app.WithDbAsync(db => db.Providers.IgnoreQueryFilters().Include(p => p.Members).SingleAsync(p => p.Id == other.ProviderId))).ShouldSatisfyAllConditions(
+            p => p.Name.ShouldStartWith("Probe consortium"), p => p.UpdatedAt.ShouldBeNull(), p => p.Members.Single().MemberId.ShouldBe(other.MemberId), p => p.Members.Single().IsLead.ShouldBeTrue());
+        (await app.WithDbAsync(db => db.Providers.IgnoreQueryFilters().AnyAsync(p => p.Name == "x" || p.Name == "Intruded"))).ShouldBeFalse("nothing was created from the intruder's request");
     }
 }
 
