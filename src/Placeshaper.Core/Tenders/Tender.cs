@@ -184,11 +184,14 @@ public sealed class Tender : IOrganisationOwned
             inputs.Where(q => q?.Kind == QuestionKind.SocialValue).Select((q, i) => new TenderEvaluation.Question($"s{i}", q.Weight)).ToList(),
             [],
             SocialValueWaiverReason: waiverReason));
+        // The calculator counts questions within their part; name them by their place in the request instead.
+        var qualityAt = inputs.Select((q, i) => (q, i)).Where(x => x.q?.Kind == QuestionKind.Quality).Select(x => x.i).ToList();
+        var socialAt = inputs.Select((q, i) => (q, i)).Where(x => x.q?.Kind == QuestionKind.SocialValue).Select(x => x.i).ToList();
         foreach (var (field, messages) in check.Errors!.ByField.Where(e => e.Key != "bids"))
         {
             foreach (var message in messages)
             {
-                errors.Add(field.Replace("qualityQuestions", "quality", StringComparison.Ordinal).Replace("socialValueQuestions", "socialValue", StringComparison.Ordinal), message);
+                errors.Add(InRequest(field, qualityAt, socialAt), message);
             }
         }
 
@@ -416,6 +419,26 @@ public sealed class Tender : IOrganisationOwned
         Status = TenderStatus.Published;
         PublishedAt = now;
         return null;
+    }
+
+    private static string InRequest(string field, List<int> qualityAt, List<int> socialAt)
+    {
+        foreach (var (part, name, at) in new[] { ("qualityQuestions", "quality", qualityAt), ("socialValueQuestions", "socialValue", socialAt) })
+        {
+            if (field == part)
+            {
+                return name;
+            }
+
+            if (field.StartsWith(part + "[", StringComparison.Ordinal))
+            {
+                var close = field.IndexOf(']', StringComparison.Ordinal);
+                var n = int.Parse(field[(part.Length + 1)..close], System.Globalization.CultureInfo.InvariantCulture);
+                return $"questions[{(n < at.Count ? at[n] : n)}]{field[(close + 1)..]}";
+            }
+        }
+
+        return field;
     }
 
     private Errors Unpublished() => IsDraft

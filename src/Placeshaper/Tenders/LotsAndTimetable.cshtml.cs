@@ -67,8 +67,8 @@ public sealed class LotsAndTimetableModel(OrganisationContext context, Placeshap
             return refused;
         }
 
-        var lots = Lots.Select((l, i) => (l, i)).Where(x => !string.IsNullOrWhiteSpace(x.l.Title) || !string.IsNullOrWhiteSpace(x.l.Value))
-            .Select(x => (x.l.Title, Value: Money.TryParse(x.l.Value, out var v) ? v : (decimal?)null)).ToList();
+        var filled = Lots.Select((l, i) => (l, i)).Where(x => !string.IsNullOrWhiteSpace(x.l.Title) || !string.IsNullOrWhiteSpace(x.l.Value)).ToList();
+        var lots = filled.Select(x => (x.l.Title, Value: Money.TryParse(x.l.Value, out var v) ? v : (decimal?)null)).ToList();
         var lotErrors = Tender.SetLots(lots, NoLotsReason, SuitableForSme, SuitableForVcse, Now);
         var clarification = Moment("clarificationDeadline", ClarificationDate, ClarificationTime, required: false);
         var submission = Moment("submissionDeadline", SubmissionDate, SubmissionTime, required: true);
@@ -76,7 +76,10 @@ public sealed class LotsAndTimetableModel(OrganisationContext context, Placeshap
         Pad();
         if (lotErrors is not null)
         {
-            AddErrors(lotErrors, f => f.StartsWith("lots[", StringComparison.Ordinal) ? $"lot-{f[5..f.IndexOf(']', StringComparison.Ordinal)]}-{(f.EndsWith("title", StringComparison.Ordinal) ? "title" : "value")}" : f == "lots" ? "lot-0-title" : f);
+            // The domain counts the lots filled in; the page's rows include blank ones between them.
+            AddErrors(lotErrors, f => f.StartsWith("lots[", StringComparison.Ordinal)
+                ? $"lot-{filled[int.Parse(f[5..f.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)].i}-{(f.EndsWith("title", StringComparison.Ordinal) ? "title" : "value")}"
+                : f == "lots" ? $"lot-{(filled.Count > 0 ? filled[0].i : 0)}-title" : f == "tender" ? "noLotsReason" : f);
         }
 
         return await SaveOrShowAsync(timetableErrors, Home + "#lots", cancellationToken);

@@ -32,10 +32,14 @@ public abstract class TenderPage(OrganisationContext context, PlaceshaperDb db) 
         return true;
     }
 
-    /// <summary>Not found for another organisation's tender; forbidden to change without the role or once published.</summary>
+    /// <summary>
+    /// Not found for another organisation's tender; forbidden to change without the role; back to the tender once it is
+    /// published, whose terms no longer change.
+    /// </summary>
     protected async Task<IActionResult?> RefuseChangeAsync(Guid tenderId, CancellationToken cancellationToken) =>
         !await LoadAsync(tenderId, cancellationToken) ? NotFound()
         : !context.Current.HasAny(TendersApi.Buyers) ? StatusCode(StatusCodes.Status403Forbidden)
+        : !Tender.IsDraft && HttpMethods.IsGet(Request.Method) ? Redirect(Home)
         : null;
 
     protected async Task<IActionResult> SaveOrShowAsync(Common.Errors? errors, string then, CancellationToken cancellationToken, Func<string, string>? fieldId = null)

@@ -98,6 +98,21 @@ public sealed class TenderRulesTests
     }
 
     [Fact]
+    public void A_question_with_a_bad_weight_is_named_by_its_place_in_the_request()
+    {
+        var tender = Drafted(300_000m);
+
+        var errors = tender.SetAwardCriteria(40, 50, 10, null,
+        [
+            new(null, QuestionKind.Quality, "Q1", 50, Descriptors),
+            new(null, QuestionKind.SocialValue, "SV", 100, Descriptors),
+            new(null, QuestionKind.Quality, "Q2", 150, Descriptors),
+        ], Now)!.ByField;
+
+        errors.Keys.ShouldContain("questions[2].weight");
+    }
+
+    [Fact]
     public void Lots_add_up_to_the_estimated_value_or_the_reason_for_none_is_recorded()
     {
         var tender = Drafted(300_000m);
