@@ -48,6 +48,10 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<Tenders.Tender> Tenders => Set<Tenders.Tender>();
 
+    public DbSet<Market.EngagementEvent> EngagementEvents => Set<Market.EngagementEvent>();
+
+    public DbSet<Market.RightToChallenge> RightsToChallenge => Set<Market.RightToChallenge>();
+
     public DbSet<PooledBudget> PooledBudgets => Set<PooledBudget>();
 
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();

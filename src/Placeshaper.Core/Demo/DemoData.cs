@@ -114,5 +114,6 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
         var chris = await db.Users.Where(p => p.Email == "commissioner@anytown.example").Select(p => new { p.Id, p.DisplayName }).SingleAsync(cancellationToken);
         await DemoAppraisals.SeedAsync(db, anytown, organisations["anytown-icb"], (chris.Id, chris.DisplayName), now, cancellationToken);
         await DemoTenders.SeedAsync(db, anytown, now, cancellationToken);
+        await DemoMarket.SeedAsync(db, anytown, now, cancellationToken);
     }
 }

@@ -37,6 +37,8 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         ("/o/anytown/tenders/{hometender}?handler=Download", "councillor@anytown.example", "part,part_weight,question,question_weight,score_0,score_1,score_2,score_3,score_4,score_5", "part=social value|part_weight=15|question_weight=60"),
         ("/o/anytown/providers?handler=Download", "procurement@anytown.example", "name,legal_form,company_number,charity_number,vat_number,registered_postcode,trading_postcode,staff,turnover,balance_sheet_total,vcse,consortium,sic_codes,sme,size,local", "name=Riverside Home Care Ltd|company_number=99000401|staff=64"),
         ("/o/anytown/providers/{consortium}?handler=Download", "procurement@anytown.example", "member,legal_form,role,vcse,sme", "member=Anytown Community Care CIC|role=Lead member|vcse=yes"),
+        ("/o/anytown/programmes/{homecare}/market?handler=Download&table=engagement", "commissioner@anytown.example", "held_on,title,format,providers,small_or_voluntary_providers,summary", "title=Home care providers' event at the town hall|format=Event|providers=23|small_or_voluntary_providers=15"),
+        ("/o/anytown/programmes/{homecare}/market?handler=Download&table=challenges", "commissioner@anytown.example", "received_on,challenger,service,status,decided_on,reasons", "challenger=Westmoor Community Transport|status=Accepted with modifications"),
         ("/o/anytown/delivery-models?handler=Download", "councillor@anytown.example", "code,name,description,built_in", "code=vcse|name=Commission the voluntary and community sector|built_in=yes"),
         ("/o/anytown/outcomes?handler=Download", "councillor@anytown.example", "theme,outcome,measure,unit,owner,baseline,baseline_date,latest,latest_date,target,target_date,share_of_way,status", "theme=Living well in later life|measure=Emergency admissions due to falls, 65 and over, Anytown"),
     ];
@@ -250,12 +252,13 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         using var council = await app.ApiAsAsync("commissioner@anytown.example");
         var programmes = await (await council.GetPathAsync("/api/v1/orgs/anytown/programmes")).ReadJsonAsync();
         var older = programmes.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Older people living independently").GetProperty("id").GetString()!;
+        var homeCare = programmes.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Home care that helps people live at home").GetProperty("id").GetString()!;
         var bcf = (await (await council.GetPathAsync($"/api/v1/orgs/anytown/programmes/{older}/budgets")).ReadJsonAsync())[0].GetProperty("id").GetString()!;
         var homeTender = (await (await council.GetPathAsync("/api/v1/orgs/anytown/tenders")).ReadJsonAsync()).EnumerateArray()
             .Single(t => t.GetProperty("reference").GetString() == "ANYTOWN-2026-014").GetProperty("id").GetString()!;
         var consortium = (await (await council.GetPathAsync("/api/v1/orgs/anytown/providers?pageSize=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
             .Single(p => p.GetProperty("name").GetString() == "Anytown Care Partnership").GetProperty("id").GetString()!;
-        return path.Replace("{consortium}", consortium, StringComparison.Ordinal).Replace("{older}", older, StringComparison.Ordinal).Replace("{bcf}", bcf, StringComparison.Ordinal).Replace("{hometender}", homeTender, StringComparison.Ordinal);
+        return path.Replace("{consortium}", consortium, StringComparison.Ordinal).Replace("{older}", older, StringComparison.Ordinal).Replace("{homecare}", homeCare, StringComparison.Ordinal).Replace("{bcf}", bcf, StringComparison.Ordinal).Replace("{hometender}", homeTender, StringComparison.Ordinal);
     }
 
     /// <summary>A councillor's report about Riverside, tagged to falls, for the intelligence download (once per app).</summary>

@@ -69,6 +69,7 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{riskId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{checkId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{tenderId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{challengeId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{providerId:guid}", other.ProviderId.ToString(), StringComparison.Ordinal)
                 .Replace("{memberId:guid}", other.MemberId.ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
