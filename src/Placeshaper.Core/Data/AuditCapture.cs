@@ -16,7 +16,7 @@ internal static class AuditCapture
     /// </summary>
     private static readonly HashSet<string> Unrecorded = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash", "NormalizedEmail", "NormalizedUserName", "ContactEmail",
+        "Envelope", "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash", "NormalizedEmail", "NormalizedUserName", "ContactEmail",
     };
 
     public sealed record Change(EntityEntry Entry, string Action, Dictionary<string, object?>? Before, Dictionary<string, object?>? After)

@@ -10,7 +10,7 @@ namespace Placeshaper.Demo;
 /// Anytown: a fictional borough council and its partners, with a person in every role, so that a new
 /// installation shows the product working. Demo people can sign in only while the installation runs in demo mode.
 /// </summary>
-public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeProvider clock)
+public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeProvider clock, Bids.SealingKeys keys)
 {
     /// <summary>The one demo password. It is printed at start and refused outside demo mode.</summary>
     public const string Password = "anytown-demo-2026";
@@ -115,5 +115,7 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
         await DemoAppraisals.SeedAsync(db, anytown, organisations["anytown-icb"], (chris.Id, chris.DisplayName), now, cancellationToken);
         await DemoTenders.SeedAsync(db, anytown, now, cancellationToken);
         await DemoMarket.SeedAsync(db, anytown, now, cancellationToken);
+        var procurement = await db.Users.Where(p => p.Email == "procurement@anytown.example").Select(p => p.Id).SingleAsync(cancellationToken);
+        await DemoBids.SeedAsync(db, anytown, providers, procurement, keys, now, cancellationToken);
     }
 }

@@ -75,11 +75,28 @@ public sealed class Tender : IOrganisationOwned
 
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>When an officer opened the sealed bids, after the deadline; until then nobody can read them.</summary>
+    public DateTime? BidsOpenedAt { get; private set; }
+
+    public Guid? BidsOpenedBy { get; private set; }
+
     public IReadOnlyList<TenderQuestion> Questions => questions;
 
     public IReadOnlyList<TenderLot> Lots => lots;
 
     public bool IsDraft => Status == TenderStatus.Draft;
+
+    /// <summary>Bids can be submitted, changed or withdrawn: published and before the deadline.</summary>
+    public bool IsOpenForBids(DateTime now) => Status == TenderStatus.Published && now < SubmissionDeadline;
+
+    /// <summary>No bid's content may be read by anyone: the deadline has not passed (or there is none yet).</summary>
+    public bool BidsAreSealed(DateTime now) => SubmissionDeadline is not { } deadline || now < deadline;
+
+    internal void RecordBidsOpened(Guid personId, DateTime now)
+    {
+        BidsOpenedAt = now;
+        BidsOpenedBy = personId;
+    }
 
     public ProcedureAdvice Advice(ProcurementThresholds thresholds, DateOnly on) => ProcedureAdvice.For(Kind, EstimatedValue, on, thresholds);
 

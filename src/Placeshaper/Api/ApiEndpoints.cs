@@ -44,5 +44,7 @@ public static class ApiEndpoints
         Tenders.TendersApi.Map(organisation);
         Market.MarketApi.Map(organisation);
         Providers.ProvidersApi.Map(organisation);
+        Bids.BidsApi.Map(organisation);
+        Portal.PortalApi.Map(organisation);
     }
 }

@@ -17,6 +17,8 @@ public static class OperatorServices
         services.AddDataProtection().SetApplicationName(Hosting.WebApp.ApplicationName);
         services.AddPlaceshaperIdentity();
         services.AddScoped<DemoData>();
+        services.AddSingleton(provider => Bids.SealingKeys.LoadOrCreate(
+            Environment.GetEnvironmentVariable(Bids.SealingKeys.EnvironmentVariable) is { Length: > 0 } file ? file : Bids.SealingKeys.DefaultFile, provider.GetRequiredService<TimeProvider>()));
         services.AddScoped<AddMember>();
         services.AddScoped<Access.IssueToken>();
         services.AddScoped<Access.Viewer>();

@@ -68,6 +68,10 @@ public static class WebApp
         services.AddHostedService<Intelligence.ContactEmailRetention>();
         services.AddScoped<Providers.SaveProvider>();
         services.AddScoped<Providers.ImportProviders>();
+        services.AddSingleton(provider => Bids.SealingKeys.LoadOrCreate(
+            builder.Configuration[Bids.SealingKeys.ConfigurationKey] is { Length: > 0 } file ? file : Bids.SealingKeys.DefaultFile, provider.GetRequiredService<TimeProvider>()));
+        services.AddScoped<Bids.SubmitBid>();
+        services.AddScoped<Bids.SealedBids>();
 
         AddAuthentication(builder);
         services.AddAuthorizationBuilder()

@@ -14,6 +14,9 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : T
 
     public ProcedureAdvice Advice => Tender.Advice(ProcurementThresholds.Official, DateOnly.FromDateTime(Tender.PublishedAt ?? Now));
 
+    /// <summary>How many live bids are in: the one thing about bids anyone may know before the deadline.</summary>
+    public int BidsReceived { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid tenderId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(tenderId, cancellationToken))
@@ -23,6 +26,8 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : T
 
         Route = Tender.Route.ToString();
         RouteReason = Tender.RouteReason;
+        BidsReceived = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            Db.Bids, b => b.TenderId == Tender.Id && b.Status == Bids.BidStatus.Submitted, cancellationToken);
         return Page();
     }
 

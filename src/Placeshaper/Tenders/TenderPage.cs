@@ -11,6 +11,9 @@ public abstract class TenderPage(OrganisationContext context, PlaceshaperDb db) 
 {
     protected PlaceshaperDb Db => db;
 
+    /// <summary>The viewer's roles at this organisation.</summary>
+    protected Access.ViewerOrganisation Viewing => context.Current;
+
     public string Slug => context.Slug;
 
     public Tender Tender { get; private set; } = null!;

@@ -17,7 +17,7 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
     /// <summary>
     /// Every table people see, with who downloads it, its header and a row known to be in it (column=value pairs).
     /// <c>{older}</c> and <c>{bcf}</c> stand for the demo programme "Older people living independently" and its budget,
-    /// <c>{hometender}</c> for the demo home care tender.
+    /// <c>{hometender}</c> for the demo home care tender, <c>{transporttender}</c> for the demo tender whose bids are open.
     /// </summary>
     private static readonly (string Path, string Email, string Header, string Row)[] Cases =
     [
@@ -33,6 +33,8 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         ("/o/anytown/programmes/{older}?handler=Download&table=stages", "commissioner@anytown.example", "at,by,entered,left,stages_after,reason", "by=Chris Commissioner|entered=Source providers|left=Set priority outcomes|stages_after=Design and specify; Source providers"),
         ("/o/anytown/budgets/{bcf}?handler=Download&table=statement", "finance@anytown.example", "partner,contributed_gbp,share_of_pot,spend_attributed_gbp,variance_share_ratio,share_of_variance_gbp", "partner=Anytown Borough Council|contributed_gbp=4960000"),
         ("/o/anytown/budgets/{bcf}?handler=Download&table=lines", "finance@anytown.example", "date,kind,description,amount_gbp", "date=2026-06-30|kind=Spend|description=Reablement service, April to June|amount_gbp=1650000"),
+        ("/o/anytown/portal?handler=Download", "care@anytown-community-care.example", "reference,title,kind,estimated_value_gbp_incl_vat,submission_deadline,open_for_bids,your_bid", "reference=ANYTOWN-2026-009|open_for_bids=no|your_bid=submitted"),
+        ("/o/anytown/tenders/{transporttender}/bids?handler=Download", "evaluator@anytown.example", "bidder,lot,price_gbp_incl_vat,submitted_at,receipt", "bidder=Brightside Family Support|lot=Whole contract|price_gbp_incl_vat=152000"),
         ("/o/anytown/tenders?handler=Download", "procurement@anytown.example", "reference,title,kind,estimated_value_gbp_incl_vat,route,status,submission_deadline", "reference=ANYTOWN-2026-014|kind=Light touch services|estimated_value_gbp_incl_vat=42250000|route=Competitive flexible procedure|status=Open for bids"),
         ("/o/anytown/tenders/{hometender}?handler=Download", "councillor@anytown.example", "part,part_weight,question,question_weight,score_0,score_1,score_2,score_3,score_4,score_5", "part=social value|part_weight=15|question_weight=60"),
         ("/o/anytown/providers?handler=Download", "procurement@anytown.example", "name,legal_form,company_number,charity_number,vat_number,registered_postcode,trading_postcode,staff,turnover,balance_sheet_total,vcse,consortium,sic_codes,sme,size,local", "name=Riverside Home Care Ltd|company_number=99000401|staff=64"),
@@ -256,9 +258,12 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         var bcf = (await (await council.GetPathAsync($"/api/v1/orgs/anytown/programmes/{older}/budgets")).ReadJsonAsync())[0].GetProperty("id").GetString()!;
         var homeTender = (await (await council.GetPathAsync("/api/v1/orgs/anytown/tenders")).ReadJsonAsync()).EnumerateArray()
             .Single(t => t.GetProperty("reference").GetString() == "ANYTOWN-2026-014").GetProperty("id").GetString()!;
+        var transportTender = (await (await council.GetPathAsync("/api/v1/orgs/anytown/tenders")).ReadJsonAsync()).EnumerateArray()
+            .Single(t => t.GetProperty("reference").GetString() == "ANYTOWN-2026-009").GetProperty("id").GetString()!;
         var consortium = (await (await council.GetPathAsync("/api/v1/orgs/anytown/providers?pageSize=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
             .Single(p => p.GetProperty("name").GetString() == "Anytown Care Partnership").GetProperty("id").GetString()!;
-        return path.Replace("{consortium}", consortium, StringComparison.Ordinal).Replace("{older}", older, StringComparison.Ordinal).Replace("{homecare}", homeCare, StringComparison.Ordinal).Replace("{bcf}", bcf, StringComparison.Ordinal).Replace("{hometender}", homeTender, StringComparison.Ordinal);
+        return path.Replace("{consortium}", consortium, StringComparison.Ordinal).Replace("{older}", older, StringComparison.Ordinal).Replace("{homecare}", homeCare, StringComparison.Ordinal).Replace("{bcf}", bcf, StringComparison.Ordinal).Replace("{hometender}", homeTender, StringComparison.Ordinal)
+            .Replace("{transporttender}", transportTender, StringComparison.Ordinal);
     }
 
     /// <summary>A councillor's report about Riverside, tagged to falls, for the intelligence download (once per app).</summary>

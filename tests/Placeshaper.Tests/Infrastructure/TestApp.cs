@@ -33,6 +33,9 @@ public abstract partial class TestApp(DatabaseProvider provider, bool demoMode =
 
     public string ConnectionString => database?.ConnectionString ?? throw new InvalidOperationException("The database was not created.");
 
+    /// <summary>This app's own sealing keys, created on first use and deleted with the app.</summary>
+    public string SealingKeyFile { get; } = Path.Combine(Path.GetTempPath(), $"placeshaper-sealing-keys-{Guid.NewGuid():N}");
+
     public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("The app did not start.");
 
     /// <summary>Call first in every test: skips (or, in CI, fails) when this provider's database is not available.</summary>
@@ -67,6 +70,7 @@ public abstract partial class TestApp(DatabaseProvider provider, bool demoMode =
     /// <summary>Subclasses add configuration, e.g. single sign-on against a fake provider.</summary>
     protected virtual void ConfigureBuilder(WebApplicationBuilder builder)
     {
+        builder.Configuration[Placeshaper.Bids.SealingKeys.ConfigurationKey] = SealingKeyFile;
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(Logs);
     }
@@ -87,6 +91,7 @@ public abstract partial class TestApp(DatabaseProvider provider, bool demoMode =
             await database.DisposeAsync();
         }
 
+        File.Delete(SealingKeyFile);
         await AfterStopAsync();
         GC.SuppressFinalize(this);
     }

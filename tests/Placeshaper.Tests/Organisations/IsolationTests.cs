@@ -69,6 +69,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{riskId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{checkId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{tenderId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{bidId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{number:int}", "1", StringComparison.Ordinal)
                 .Replace("{challengeId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{providerId:guid}", other.ProviderId.ToString(), StringComparison.Ordinal)
                 .Replace("{memberId:guid}", other.MemberId.ToString(), StringComparison.Ordinal);
@@ -134,6 +136,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{appraisalId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{optionId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{tenderId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{bidId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{number:int}", "1", StringComparison.Ordinal)
                 .Replace("{providerId:guid}", other.ProviderId.ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{pattern} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
             using var get = await browser.GetAsync(path);

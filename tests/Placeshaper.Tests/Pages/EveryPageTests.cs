@@ -27,12 +27,21 @@ public sealed class EveryPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         }
 
         using var browser = await app.SignInAsync("administrator@anytown.example");
+        // The supplier portal is for providers' users alone; officers are refused it.
+        using var provider = await app.SignInAsync("care@anytown-community-care.example");
 
         pages.ShouldContain("o/{org}/areas");
+        pages.ShouldContain("o/{org}/portal");
         foreach (var page in pages)
         {
-            using var response = await browser.GetAsync("/" + page.Replace("{org}", "anytown", StringComparison.Ordinal));
+            var path = "/" + page.Replace("{org}", "anytown", StringComparison.Ordinal);
+            var forProviders = page.StartsWith("o/{org}/portal", StringComparison.Ordinal);
+            using var response = await (forProviders ? provider : browser).GetAsync(path);
             response.StatusCode.ShouldBe(HttpStatusCode.OK, page);
+            if (forProviders)
+            {
+                (await browser.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.Forbidden, page);
+            }
         }
     }
 }

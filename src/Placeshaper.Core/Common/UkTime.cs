@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace Placeshaper.Common;
+
+/// <summary>Times as people in the UK read them: stored values are UTC, deadlines are read in UK local time.</summary>
+public static class UkTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>e.g. "21 November 2026, 11:31pm".</summary>
+    public static string ToLocalUkTime(this DateTime utc)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+        return local.ToString("d MMMM yyyy, h:mm", EnGb) + local.ToString("tt", CultureInfo.InvariantCulture).ToLowerInvariant();
+    }
+
+    /// <summary>e.g. "21 November 2026", the date in the UK at that moment.</summary>
+    public static string ToUkDate(this DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString("d MMMM yyyy", EnGb);
+}
