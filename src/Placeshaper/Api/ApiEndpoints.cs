@@ -42,6 +42,7 @@ public static class ApiEndpoints
         Calculators.CalculatorsApi.Map(api);
         Appraisals.AppraisalsApi.Map(organisation);
         Tenders.TendersApi.Map(organisation);
+        Tenders.Publication.PublicationApi.Map(organisation);
         Market.MarketApi.Map(organisation);
         Providers.ProvidersApi.Map(organisation);
         Bids.BidsApi.Map(organisation);

@@ -66,6 +66,7 @@ public static class WebApp
         services.AddScoped<Intelligence.EraseContactEmails>();
         services.AddSingleton(Intelligence.ContactEmailRetentionSettings.From(builder.Configuration[Intelligence.ContactEmailRetentionSettings.Key]));
         services.AddHostedService<Intelligence.ContactEmailRetention>();
+        services.AddSingleton(Tenders.Publication.OcdsSettings.From(builder.Configuration));
         services.AddScoped<Providers.SaveProvider>();
         services.AddScoped<Providers.ImportProviders>();
         services.AddSingleton(provider => Bids.SealingKeys.LoadOrCreate(

@@ -22,4 +22,8 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db) : 
         return new Exports.Table("tenders", ["reference", "title", "kind", "estimated_value_gbp_incl_vat", "route", "status", "submission_deadline"],
             tenders.Select(t => (IReadOnlyList<object?>)[t.Reference, t.Title, Describe.Of(t.Kind), t.EstimatedValue, Describe.Of(t.Route), Describe.Of(t.Status), t.SubmissionDeadline]).ToList()).ToFile(format);
     }
+
+    /// <summary>The Local Government Transparency Code's quarterly list: published invitations to tender over £5,000.</summary>
+    public async Task<IActionResult> OnGetTransparencyCodeAsync(string format, CancellationToken cancellationToken) =>
+        Publication.TransparencyCode.Table(await Publication.InvitationsToTender.ListAsync(db, context.Id, cancellationToken)).ToFile(format);
 }

@@ -109,6 +109,8 @@ public abstract class IsolationTests<TApp>(TApp app)
         walked.ShouldContain("PUT /api/v1/orgs/{org}/needs-assessments/{assessmentId:guid}");
         walked.ShouldContain("PUT /api/v1/orgs/{org}/providers/{providerId:guid}");
         walked.ShouldContain("DELETE /api/v1/orgs/{org}/providers/{providerId:guid}/members/{memberId:guid}");
+        walked.ShouldContain("GET /api/v1/orgs/{org}/tenders/{tenderId:guid}/ocds");
+        walked.ShouldContain("GET /api/v1/orgs/{org}/tenders/transparency-code.csv");
         walked.Count.ShouldBeGreaterThanOrEqualTo(9);
         await ShouldBeUntouchedAsync(other);
     }

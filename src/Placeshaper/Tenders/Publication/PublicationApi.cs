@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Placeshaper.Api;
+using Placeshaper.Data;
+using Placeshaper.Organisations;
+
+namespace Placeshaper.Tenders.Publication;
+
+/// <summary>
+/// Tenders in open standards: each published tender as an OCDS 1.1 release package, and the Transparency Code's list
+/// of invitations to tender over £5,000. For the organisation's officers, like the rest of the tenders API.
+/// </summary>
+public static class PublicationApi
+{
+    public static void Map(RouteGroupBuilder organisation)
+    {
+        var tenders = organisation.MapGroup("/tenders").WithTags("Tenders").WithMetadata(new RequiresRoleAttribute(TendersApi.Officers));
+        tenders.MapGet("/{tenderId:guid}/ocds", OcdsAsync).WithName("GetTenderOcds")
+            .WithSummary("A published tender as an OCDS 1.1 release package, with the lots, suitability and UK extensions; a draft gets 409")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        tenders.MapGet("/transparency-code.csv", TransparencyCodeAsync).WithName("GetTransparencyCodeInvitationsToTender")
+            .WithSummary("Published invitations to tender over £5,000, with the fields the Local Government Transparency Code 2015 asks for, as CSV");
+    }
+
+    /// <summary>
+    /// 404 when the organisation has no such tender; 409 for its draft, which the officer can already see through the
+    /// tenders API but which is not published, so there is nothing to release yet.
+    /// </summary>
+    private static async Task<Results<JsonHttpResult<JsonObject>, ProblemHttpResult>> OcdsAsync(
+        Guid tenderId, HttpRequest request, PlaceshaperDb db, OrganisationContext organisation, OcdsSettings settings, CancellationToken cancellationToken)
+    {
+        var tender = await TenderQueries.FindAsync(db, organisation.Id, tenderId, cancellationToken);
+        if (tender is null)
+        {
+            return Problems.NotFound("Tender");
+        }
+
+        if (tender.IsDraft)
+        {
+            return Problems.Conflict("The tender is a draft: it has no open contracting data until it is published.");
+        }
+
+        var buyer = new OcdsBuyer(organisation.Slug, organisation.Current.Name);
+        var releases = OcdsReleases.For(settings.Prefix, buyer, TenderSnapshot.Of(tender, ProcurementThresholds.Official));
+        var uri = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}");
+        return TypedResults.Json(OcdsPackage.Of(uri, organisation.Current.Name, settings.License, settings.PublicationPolicy, releases), contentType: "application/json");
+    }
+
+    private static async Task<FileContentHttpResult> TransparencyCodeAsync(PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
+    {
+        var table = TransparencyCode.Table(await InvitationsToTender.ListAsync(db, organisation.Id, cancellationToken));
+        return TypedResults.File(table.ToCsv(), Exports.Table.CsvType, "invitations-to-tender.csv");
+    }
+}
