@@ -38,6 +38,7 @@ public static class Navigation
         new(Stage.Source, "Providers", "/providers", Providers.ProviderAccess.Readers),
         new(Stage.Administration, "People", "/people", [Role.Administrator]),
         new(Stage.Administration, "Audit trail", "/audit", [Role.Administrator]),
+        new(Stage.Administration, "Working days", "/working-days", [Role.Administrator]),
     ];
 
     public sealed record Link(string Title, string Href, bool IsCurrent);

@@ -4,8 +4,11 @@ using Placeshaper.Organisations;
 
 namespace Placeshaper.Tenders;
 
-public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : TenderPage(context, db)
+public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db, Timetable.TimetableCheck timetable) : TenderPage(context, db)
 {
+    /// <summary>The timetable against the minimum periods loaded (s.54): warnings, not errors.</summary>
+    public IReadOnlyList<string> TimetableWarnings { get; private set; } = [];
+
     [BindProperty]
     public string? Route { get; set; }
 
@@ -23,6 +26,7 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : T
 
         Route = Tender.Route.ToString();
         RouteReason = Tender.RouteReason;
+        TimetableWarnings = await timetable.WarningsAsync(Tender, Now, cancellationToken);
         return Page();
     }
 
