@@ -62,6 +62,10 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<ReferencePostcode> ReferencePostcodes => Set<ReferencePostcode>();
 
+    public DbSet<Calendar.BankHoliday> BankHolidays => Set<Calendar.BankHoliday>();
+
+    public DbSet<Tenders.Timetable.MinimumPeriod> MinimumPeriods => Set<Tenders.Timetable.MinimumPeriod>();
+
     public DbSet<Indicator> Indicators => Set<Indicator>();
 
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();

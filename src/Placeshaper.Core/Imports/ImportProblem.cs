@@ -60,6 +60,9 @@ public sealed record ImportReport(string File, int Read, int Added, int Updated,
     /// </summary>
     public IReadOnlyList<ImportProblem> LeftOut { get; init; } = [];
 
+    /// <summary>Rows taken out because the file, which speaks for them, no longer lists them (reference data replaced whole).</summary>
+    public int Removed { get; init; }
+
     public static ImportReport Refused(string file, int read, IReadOnlyList<ImportProblem> problems) => new(file, read, 0, 0, 0, problems);
 
     /// <summary>Refuses a file, placing each problem in its worksheet and cell when it came from a workbook.</summary>
@@ -78,7 +81,7 @@ public sealed record ImportReport(string File, int Read, int Added, int Updated,
     {
         var file = Sheet is null ? File : $"{File} (sheet {Sheet})";
         return Accepted
-            ? $"{file}: read {Read}, added {Added}, updated {Updated}, unchanged {Unchanged}{(LeftOut.Count == 0 ? "" : $", left out {LeftOut.Count}")}"
+            ? $"{file}: read {Read}, added {Added}, updated {Updated}, unchanged {Unchanged}{(Removed == 0 ? "" : $", removed {Removed}")}{(LeftOut.Count == 0 ? "" : $", left out {LeftOut.Count}")}"
             : $"{file}: refused, nothing imported ({Problems.Count} problem{(Problems.Count == 1 ? "" : "s")})";
     }
 }

@@ -40,6 +40,7 @@ public static class ApiEndpoints
         Intelligence.IntelligenceApi.Map(organisation);
         TokensApi.Map(api);
         Calculators.CalculatorsApi.Map(api);
+        Calendar.CalendarApi.Map(api);
         Appraisals.AppraisalsApi.Map(organisation);
         Tenders.TendersApi.Map(organisation);
         Tenders.Publication.PublicationApi.Map(organisation);

@@ -24,6 +24,8 @@ public static class OperatorServices
         services.AddScoped<Access.Viewer>();
         services.AddScoped<Areas.ImportAreas>();
         services.AddScoped<Areas.ImportPostcodes>();
+        services.AddScoped<Calendar.ImportBankHolidays>();
+        services.AddScoped<Tenders.Timetable.ImportMinimumPeriods>();
         services.AddScoped<Needs.ImportIndicatorValues>();
         services.AddScoped<Intelligence.EraseContactEmails>();
         services.AddScoped<Providers.ImportProviders>();

@@ -61,6 +61,10 @@ public static class WebApp
         services.AddScoped<Budgets.SetUpPooledBudget>();
         services.AddScoped<Areas.ImportAreas>();
         services.AddScoped<Areas.ImportPostcodes>();
+        services.AddScoped<Calendar.ImportBankHolidays>();
+        services.AddScoped<Calendar.WorkingCalendar>();
+        services.AddScoped<Tenders.Timetable.ImportMinimumPeriods>();
+        services.AddScoped<Tenders.Timetable.TimetableCheck>();
         services.AddScoped<Needs.ImportIndicatorValues>();
         services.AddScoped<Needs.RecordIndicatorValue>();
         services.AddScoped<Intelligence.EraseContactEmails>();

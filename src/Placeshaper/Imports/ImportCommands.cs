@@ -59,7 +59,23 @@ public static class ImportCommands
             return await scope.GetRequiredService<Providers.ImportProviders>().HandleAsync(organisationId, content, file.Name, cancellationToken, SheetOf(parse));
         }, cancellationToken));
 
-        return new Command("import", "Import data files.") { areas, postcodes, values, providers };
+        var holidayFiles = new Argument<FileInfo[]>("FILE") { Description = "GOV.UK's bank-holidays.json (https://www.gov.uk/bank-holidays.json), as downloaded", Arity = ArgumentArity.OneOrMore };
+        var bankHolidays = new Command("bank-holidays", "Load the UK's bank holidays from GOV.UK's bank-holidays.json into the installation's working-day calendar (standstill periods count them).")
+        {
+            holidayFiles,
+        };
+        bankHolidays.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(holidayFiles)!, "import bank-holidays", (scope, _, file, content) =>
+            scope.GetRequiredService<Calendar.ImportBankHolidays>().HandleAsync(content, file.Name, cancellationToken), cancellationToken));
+
+        var periodFiles = new Argument<FileInfo[]>("FILE") { Description = "A CSV or Excel workbook of the Procurement Act 2023 s.54 minimum periods, with sources", Arity = ArgumentArity.OneOrMore };
+        var minimumPeriods = new Command("minimum-periods", "Load the Procurement Act 2023's minimum periods (s.54) that tender timetables are checked against: route,case,period,minimum_days,counting,from,to,source. The file replaces the whole table.")
+        {
+            periodFiles, Sheet(),
+        };
+        minimumPeriods.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(periodFiles)!, "import minimum-periods", (scope, _, file, content) =>
+            scope.GetRequiredService<Tenders.Timetable.ImportMinimumPeriods>().HandleAsync(content, file.Name, SheetOf(parse), cancellationToken), cancellationToken));
+
+        return new Command("import", "Import data files.") { areas, postcodes, values, providers, bankHolidays, minimumPeriods };
     }
 
     /// <summary>Each verb has its own instance: System.CommandLine does not share an option between commands.</summary>

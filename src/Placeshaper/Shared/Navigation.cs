@@ -39,6 +39,7 @@ public static class Navigation
         new(Stage.Source, "Supplier portal", "/portal", [Role.Provider]),
         new(Stage.Administration, "People", "/people", [Role.Administrator]),
         new(Stage.Administration, "Audit trail", "/audit", [Role.Administrator]),
+        new(Stage.Administration, "Working days", "/working-days", [Role.Administrator]),
     ];
 
     public sealed record Link(string Title, string Href, bool IsCurrent);

@@ -6,8 +6,11 @@ using Placeshaper.Shared;
 
 namespace Placeshaper.Tenders;
 
-public sealed class LotsAndTimetableModel(OrganisationContext context, PlaceshaperDb db) : TenderPage(context, db)
+public sealed class LotsAndTimetableModel(OrganisationContext context, PlaceshaperDb db, Timetable.TimetableCheck timetable) : TenderPage(context, db)
 {
+    /// <summary>The saved timetable against the minimum periods loaded (s.54): warnings, not errors.</summary>
+    public IReadOnlyList<string> TimetableWarnings { get; private set; } = [];
+
     public const int LotRows = 6;
 
     private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
@@ -56,6 +59,7 @@ public sealed class LotsAndTimetableModel(OrganisationContext context, Placeshap
         SuitableForVcse = Tender.SuitableForVcse;
         (ClarificationDate, ClarificationTime) = Split(Tender.ClarificationDeadline);
         (SubmissionDate, SubmissionTime) = Split(Tender.SubmissionDeadline);
+        TimetableWarnings = await timetable.WarningsAsync(Tender, Now, cancellationToken);
         Pad();
         return Page();
     }

@@ -4,8 +4,11 @@ using Placeshaper.Organisations;
 
 namespace Placeshaper.Tenders;
 
-public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : TenderPage(context, db)
+public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db, Timetable.TimetableCheck timetable) : TenderPage(context, db)
 {
+    /// <summary>The timetable against the minimum periods loaded (s.54): warnings, not errors.</summary>
+    public IReadOnlyList<string> TimetableWarnings { get; private set; } = [];
+
     [BindProperty]
     public string? Route { get; set; }
 
@@ -28,6 +31,7 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : T
         RouteReason = Tender.RouteReason;
         BidsReceived = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
             Db.Bids, b => b.TenderId == Tender.Id && b.Status == Bids.BidStatus.Submitted, cancellationToken);
+        TimetableWarnings = await timetable.WarningsAsync(Tender, Now, cancellationToken);
         return Page();
     }
 

@@ -44,7 +44,8 @@ public static class TendersApi
         Route Route, string RouteReason, AdviceView Advice,
         decimal PriceWeight, decimal QualityWeight, decimal SocialValueWeight, string SocialValueWaiverReason, int MaxScore,
         IReadOnlyList<QuestionView> Questions, IReadOnlyList<LotView> Lots, string NoLotsReason, bool SuitableForSme, bool SuitableForVcse,
-        DateTime? ClarificationDeadline, DateTime? SubmissionDeadline, TenderStatus Status, DateTime? PublishedAt, IReadOnlyList<string> Gaps);
+        DateTime? ClarificationDeadline, DateTime? SubmissionDeadline, TenderStatus Status, DateTime? PublishedAt, IReadOnlyList<string> Gaps,
+        IReadOnlyList<string> TimetableWarnings);
 
     public static void Map(RouteGroupBuilder organisation)
     {
@@ -89,7 +90,7 @@ public static class TendersApi
     }
 
     private static async Task<Results<Created<TenderView>, ValidationProblem>> DraftAsync(
-        DraftRequest request, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
+        DraftRequest request, PlaceshaperDb db, OrganisationContext organisation, Timetable.TimetableCheck timetable, CancellationToken cancellationToken)
     {
         var now = db.Clock.GetUtcNow().UtcDateTime;
         if (request.ProgrammeId is { } programmeId && await ProgrammeAccess.FindLedAsync(db, programmeId, organisation.Id, cancellationToken) is null)
@@ -110,13 +111,20 @@ public static class TendersApi
 
         db.Tenders.Add(drafted.Value);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/orgs/{organisation.Slug}/tenders/{drafted.Value.Id}", View(drafted.Value, now));
+        return TypedResults.Created($"/api/v1/orgs/{organisation.Slug}/tenders/{drafted.Value.Id}", View(drafted.Value, now, await timetable.WarningsAsync(drafted.Value, now, cancellationToken)));
     }
 
-    private static async Task<Results<Ok<TenderView>, ProblemHttpResult>> GetAsync(Guid tenderId, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken) =>
-        await TenderQueries.FindAsync(db, organisation.Id, tenderId, cancellationToken) is { } tender
-            ? TypedResults.Ok(View(tender, db.Clock.GetUtcNow().UtcDateTime))
-            : Problems.NotFound("Tender");
+    private static async Task<Results<Ok<TenderView>, ProblemHttpResult>> GetAsync(
+        Guid tenderId, PlaceshaperDb db, OrganisationContext organisation, Timetable.TimetableCheck timetable, CancellationToken cancellationToken)
+    {
+        if (await TenderQueries.FindAsync(db, organisation.Id, tenderId, cancellationToken) is not { } tender)
+        {
+            return Problems.NotFound("Tender");
+        }
+
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        return TypedResults.Ok(View(tender, now, await timetable.WarningsAsync(tender, now, cancellationToken)));
+    }
 
     private static Task<Results<Ok<TenderView>, ValidationProblem, ProblemHttpResult>> RouteAsync(
         Guid tenderId, RouteRequest request, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken) =>
@@ -158,17 +166,19 @@ public static class TendersApi
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(View(tender, now));
+        var timetable = await new Timetable.TimetableCheck(db, new Calendar.WorkingCalendar(db)).WarningsAsync(tender, now, cancellationToken);
+        return TypedResults.Ok(View(tender, now, timetable));
     }
 
     public static AdviceView View(ProcedureAdvice advice) =>
         new(advice.Route, advice.AboveThreshold, advice.Notifiable, advice.Threshold?.Amount, advice.Threshold?.Source, advice.Reasons, advice.Documents);
 
-    public static TenderView View(Tender t, DateTime now) => new(
+    public static TenderView View(Tender t, DateTime now, IReadOnlyList<string> timetableWarnings) => new(
         t.Id, t.ProgrammeId, t.Reference, t.Title, t.Description, t.Kind, t.EstimatedValue,
         t.Route, t.RouteReason, View(t.Advice(ProcurementThresholds.Official, DateOnly.FromDateTime(t.PublishedAt ?? now))),
         t.PriceWeight, t.QualityWeight, t.SocialValueWeight, t.SocialValueWaiverReason, Tender.MaxScore,
         t.Questions.OrderBy(q => q.Order).Select(q => new QuestionView(q.Id, q.Kind, q.Text, q.Weight, q.DescriptorList)).ToList(),
         t.Lots.OrderBy(l => l.Number).Select(l => new LotView(l.Id, l.Number, l.Title, l.EstimatedValue)).ToList(),
-        t.NoLotsReason, t.SuitableForSme, t.SuitableForVcse, t.ClarificationDeadline, t.SubmissionDeadline, t.Status, t.PublishedAt, t.Gaps(now));
+        t.NoLotsReason, t.SuitableForSme, t.SuitableForVcse, t.ClarificationDeadline, t.SubmissionDeadline, t.Status, t.PublishedAt, t.Gaps(now),
+        timetableWarnings);
 }

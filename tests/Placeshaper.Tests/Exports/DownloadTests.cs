@@ -43,6 +43,7 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         ("/o/anytown/programmes/{homecare}/market?handler=Download&table=engagement", "commissioner@anytown.example", "held_on,title,format,providers,small_or_voluntary_providers,summary", "title=Home care providers' event at the town hall|format=Event|providers=23|small_or_voluntary_providers=15"),
         ("/o/anytown/programmes/{homecare}/market?handler=Download&table=challenges", "commissioner@anytown.example", "received_on,challenger,service,status,decided_on,reasons", "challenger=Westmoor Community Transport|status=Accepted with modifications"),
         ("/o/anytown/delivery-models?handler=Download", "councillor@anytown.example", "code,name,description,built_in", "code=vcse|name=Commission the voluntary and community sector|built_in=yes"),
+        ("/o/anytown/working-days?handler=Download", "administrator@anytown.example", "division,date,title,notes,source,imported_at", "division=scotland|date=2026-01-02|title=2nd January"),
         ("/o/anytown/outcomes?handler=Download", "councillor@anytown.example", "theme,outcome,measure,unit,owner,baseline,baseline_date,latest,latest_date,target,target_date,share_of_way,status", "theme=Living well in later life|measure=Emergency admissions due to falls, 65 and over, Anytown"),
     ];
 
@@ -66,6 +67,7 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
     {
         app.RequireDatabase();
         await ArrangeTaggedReportAsync();
+        await ArrangeBankHolidayAsync();
         using var browser = await app.SignInAsync(email);
         var url = await ResolveAsync(path);
 
@@ -268,6 +270,18 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
     }
 
     /// <summary>A councillor's report about Riverside, tagged to falls, for the intelligence download (once per app).</summary>
+    /// <summary>The working-days page lists installation-wide bank holidays, which the demo does not ship: one, by hand.</summary>
+    private Task<int> ArrangeBankHolidayAsync() => app.WithDbAsync(async db =>
+    {
+        if (!await db.BankHolidays.AnyAsync(h => h.Division == "scotland" && h.Date == new DateOnly(2026, 1, 2)))
+        {
+            db.BankHolidays.Add(new Placeshaper.Calendar.BankHoliday { Division = "scotland", Date = new DateOnly(2026, 1, 2), Title = "2nd January", Source = "test fixture", ImportedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        return 0;
+    });
+
     private async Task ArrangeTaggedReportAsync()
     {
         if (await app.WithDbAsync(db => db.IntelligenceItems.AnyAsync(i => i.Body == ReportBody)))

@@ -22,7 +22,7 @@ public abstract class IsolationTests<TApp>(TApp app)
 
     /// <summary>
     /// Routes that answer about the caller alone, or with reference data shared by the whole installation (the ONS
-    /// postcode directory); checked for leaks rather than for a refusal.
+    /// postcode directory, the UK's bank holidays); checked for leaks rather than for a refusal.
     /// </summary>
     private static readonly HashSet<string> CallerScoped =
     [
@@ -36,6 +36,8 @@ public abstract class IsolationTests<TApp>(TApp app)
         "POST /api/v1/calculators/sroi",
         "POST /api/v1/calculators/tender-evaluation",
         "POST /api/v1/calculators/{name}",
+        "GET /api/v1/bank-holidays",
+        "GET /api/v1/standstill",
     ];
 
     [Fact]
