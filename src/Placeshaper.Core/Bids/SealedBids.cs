@@ -15,6 +15,9 @@ public enum SealedRead
 
     /// <summary>After the deadline, but no officer has opened the bids yet, which is itself a recorded decision.</summary>
     NotOpened,
+
+    /// <summary>Opened, but the reader has not declared that they have no conflict of interest with the bidders.</summary>
+    NotDeclared,
 }
 
 /// <summary>
@@ -49,9 +52,9 @@ public sealed class SealedBids(PlaceshaperDb db, SealingKeys keys)
     }
 
     /// <summary>The buyer's reading of every live bid, once opened.</summary>
-    public async Task<(SealedRead Read, IReadOnlyList<Opened> Bids)> ReadAllAsync(Tender tender, CancellationToken cancellationToken)
+    public async Task<(SealedRead Read, IReadOnlyList<Opened> Bids)> ReadAllAsync(Tender tender, Guid readerId, CancellationToken cancellationToken)
     {
-        var read = await CheckAsync(tender, "read the bids", cancellationToken);
+        var read = await CheckAsync(tender, readerId, "read the bids", cancellationToken);
         if (read != SealedRead.Allowed)
         {
             return (read, []);
@@ -62,17 +65,19 @@ public sealed class SealedBids(PlaceshaperDb db, SealingKeys keys)
     }
 
     /// <summary>One bid, for the buyer once opened, or for its own bidder once the deadline has passed.</summary>
-    public async Task<(SealedRead Read, Opened? Bid)> ReadAsync(Tender tender, Bid bid, bool asItsBidder, CancellationToken cancellationToken)
+    /// <param name="readerId">The officer reading, who must have declared no conflict; null for the bid's own bidder.</param>
+    public async Task<(SealedRead Read, Opened? Bid)> ReadAsync(Tender tender, Bid bid, Guid? readerId, CancellationToken cancellationToken)
     {
-        var read = asItsBidder
-            ? tender.BidsAreSealed(db.Clock.GetUtcNow().UtcDateTime) ? await RefusedAsync(tender, "read a bid", cancellationToken, bid) : SealedRead.Allowed
-            : await CheckAsync(tender, "read a bid", cancellationToken, bid);
+        var read = readerId is { } reader
+            ? await CheckAsync(tender, reader, "read a bid", cancellationToken, bid)
+            : tender.BidsAreSealed(db.Clock.GetUtcNow().UtcDateTime) ? await RefusedAsync(tender, "read a bid", cancellationToken, bid) : SealedRead.Allowed;
         return read == SealedRead.Allowed && bid.Status == BidStatus.Submitted ? (read, new Opened(bid, Unseal(bid))) : (read, null);
     }
 
-    private async Task<SealedRead> CheckAsync(Tender tender, string attempt, CancellationToken cancellationToken, Bid? bid = null) =>
+    private async Task<SealedRead> CheckAsync(Tender tender, Guid readerId, string attempt, CancellationToken cancellationToken, Bid? bid = null) =>
         tender.BidsAreSealed(db.Clock.GetUtcNow().UtcDateTime) ? await RefusedAsync(tender, attempt, cancellationToken, bid)
         : tender.BidsOpenedAt is null ? SealedRead.NotOpened
+        : !await db.Evaluations.AnyAsync(e => e.TenderId == tender.Id && e.Declarations.Any(d => d.PersonId == readerId && !d.HasConflict), cancellationToken) ? SealedRead.NotDeclared
         : SealedRead.Allowed;
 
     private async Task<SealedRead> RefusedAsync(Tender tender, string attempt, CancellationToken cancellationToken, Bid? bid = null)

@@ -50,6 +50,8 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<Bids.Bid> Bids => Set<Bids.Bid>();
 
+    public DbSet<Evaluation.BidEvaluation> Evaluations => Set<Evaluation.BidEvaluation>();
+
     public DbSet<Market.EngagementEvent> EngagementEvents => Set<Market.EngagementEvent>();
 
     public DbSet<Market.RightToChallenge> RightsToChallenge => Set<Market.RightToChallenge>();

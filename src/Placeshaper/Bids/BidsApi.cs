@@ -63,14 +63,14 @@ public static class BidsApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<BidViews.OpenedView>>, ProblemHttpResult>> ListAsync(
-        Guid tenderId, PlaceshaperDb db, OrganisationContext organisation, SealedBids sealedBids, CancellationToken cancellationToken)
+        Guid tenderId, PlaceshaperDb db, OrganisationContext organisation, Viewer viewer, SealedBids sealedBids, CancellationToken cancellationToken)
     {
         if (await TenderQueries.FindAsync(db, organisation.Id, tenderId, cancellationToken) is not { } tender)
         {
             return Problems.NotFound("Tender");
         }
 
-        var (read, opened) = await sealedBids.ReadAllAsync(tender, cancellationToken);
+        var (read, opened) = await sealedBids.ReadAllAsync(tender, viewer.PersonId!.Value, cancellationToken);
         if (Refused(read, tender) is { } refused)
         {
             return refused;
@@ -81,9 +81,9 @@ public static class BidsApi
     }
 
     private static async Task<Results<Ok<BidViews.OpenedView>, ProblemHttpResult>> GetAsync(
-        Guid tenderId, Guid bidId, PlaceshaperDb db, OrganisationContext organisation, SealedBids sealedBids, CancellationToken cancellationToken)
+        Guid tenderId, Guid bidId, PlaceshaperDb db, OrganisationContext organisation, Viewer viewer, SealedBids sealedBids, CancellationToken cancellationToken)
     {
-        var (tender, opened, refused) = await ReadOneAsync(tenderId, bidId, db, organisation, sealedBids, cancellationToken);
+        var (tender, opened, refused) = await ReadOneAsync(tenderId, bidId, db, organisation, viewer, sealedBids, cancellationToken);
         if (refused is not null)
         {
             return refused;
@@ -93,9 +93,9 @@ public static class BidsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DocumentAsync(
-        Guid tenderId, Guid bidId, int number, PlaceshaperDb db, OrganisationContext organisation, SealedBids sealedBids, CancellationToken cancellationToken)
+        Guid tenderId, Guid bidId, int number, PlaceshaperDb db, OrganisationContext organisation, Viewer viewer, SealedBids sealedBids, CancellationToken cancellationToken)
     {
-        var (_, opened, refused) = await ReadOneAsync(tenderId, bidId, db, organisation, sealedBids, cancellationToken);
+        var (_, opened, refused) = await ReadOneAsync(tenderId, bidId, db, organisation, viewer, sealedBids, cancellationToken);
         if (refused is not null)
         {
             return refused;
@@ -109,7 +109,7 @@ public static class BidsApi
 
     /// <summary>A bid of the tender, read through the seal; a withdrawn or replaced bid has nothing left to read.</summary>
     private static async Task<(Tender? Tender, SealedBids.Opened? Opened, ProblemHttpResult? Refused)> ReadOneAsync(
-        Guid tenderId, Guid bidId, PlaceshaperDb db, OrganisationContext organisation, SealedBids sealedBids, CancellationToken cancellationToken)
+        Guid tenderId, Guid bidId, PlaceshaperDb db, OrganisationContext organisation, Viewer viewer, SealedBids sealedBids, CancellationToken cancellationToken)
     {
         var tender = await TenderQueries.FindAsync(db, organisation.Id, tenderId, cancellationToken);
         var bid = tender is null ? null : await db.Bids.SingleOrDefaultAsync(b => b.Id == bidId && b.TenderId == tender.Id, cancellationToken);
@@ -118,7 +118,7 @@ public static class BidsApi
             return (tender, null, Problems.NotFound("Bid"));
         }
 
-        var (read, opened) = await sealedBids.ReadAsync(tender, bid, asItsBidder: false, cancellationToken);
+        var (read, opened) = await sealedBids.ReadAsync(tender, bid, viewer.PersonId!.Value, cancellationToken);
         return Refused(read, tender) is { } refused ? (tender, null, refused)
             : opened is null ? (tender, null, Problems.NotFound("Bid"))
             : (tender, opened, null);
@@ -128,6 +128,7 @@ public static class BidsApi
     {
         SealedRead.TooEarly => BidProblems.Sealed(tender),
         SealedRead.NotOpened => BidProblems.NotOpened(),
+        SealedRead.NotDeclared => BidProblems.NotDeclared(),
         _ => null,
     };
 }

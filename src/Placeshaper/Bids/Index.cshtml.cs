@@ -24,6 +24,8 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, Vi
 
     public IReadOnlyList<SealedBids.Opened> Opened { get; private set; } = [];
 
+    public SealedRead Read { get; private set; }
+
     public IReadOnlyDictionary<Guid, string> Bidders { get; private set; } = new Dictionary<Guid, string>();
 
     public async Task<IActionResult> OnGetAsync(Guid tenderId, CancellationToken cancellationToken)
@@ -36,7 +38,7 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, Vi
         Received = await Db.Bids.CountAsync(b => b.TenderId == Tender.Id && b.Status == BidStatus.Submitted, cancellationToken);
         if (CanRead && !Sealed && Tender.BidsOpenedAt is not null)
         {
-            Opened = (await sealedBids.ReadAllAsync(Tender, cancellationToken)).Bids;
+            (Read, Opened) = await sealedBids.ReadAllAsync(Tender, viewer.PersonId!.Value, cancellationToken);
             Bidders = await BidViews.BiddersAsync(Db, Opened.Select(o => o.Bid.ProviderId), cancellationToken);
         }
 
@@ -77,10 +79,10 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, Vi
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var (read, opened) = await sealedBids.ReadAllAsync(Tender, cancellationToken);
+        var (read, opened) = await sealedBids.ReadAllAsync(Tender, viewer.PersonId!.Value, cancellationToken);
         if (read != SealedRead.Allowed)
         {
-            return StatusCode(read == SealedRead.TooEarly ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict);
+            return StatusCode(read == SealedRead.NotOpened ? StatusCodes.Status409Conflict : StatusCodes.Status403Forbidden);
         }
 
         var bidders = await BidViews.BiddersAsync(Db, opened.Select(o => o.Bid.ProviderId), cancellationToken);

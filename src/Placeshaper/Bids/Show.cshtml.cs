@@ -7,7 +7,7 @@ namespace Placeshaper.Bids;
 
 /// <summary>One opened bid for the buyer and panel: its prices, answers, commitments and documents.</summary>
 [RequiresRole(Role.Administrator, Role.Commissioner, Role.ProcurementOfficer, Role.Evaluator)]
-public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db, SealedBids sealedBids) : TenderPage(context, db)
+public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db, Access.Viewer viewer, SealedBids sealedBids) : TenderPage(context, db)
 {
     public SealedBids.Opened Opened { get; private set; } = null!;
 
@@ -35,10 +35,16 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db, Sea
             return NotFound();
         }
 
-        var (read, opened) = await sealedBids.ReadAsync(Tender, bid, asItsBidder: false, cancellationToken);
+        var (read, opened) = await sealedBids.ReadAsync(Tender, bid, viewer.PersonId!.Value, cancellationToken);
         if (read != SealedRead.Allowed || opened is null)
         {
-            return read == SealedRead.TooEarly ? StatusCode(StatusCodes.Status403Forbidden) : read == SealedRead.NotOpened ? Redirect($"{Home}/bids") : NotFound();
+            return read switch
+            {
+                SealedRead.TooEarly => StatusCode(StatusCodes.Status403Forbidden),
+                SealedRead.NotOpened => Redirect($"{Home}/bids"),
+                SealedRead.NotDeclared => Redirect($"{Home}/evaluation#declaration"),
+                _ => NotFound(),
+            };
         }
 
         Opened = opened;

@@ -94,7 +94,7 @@ public static class PortalApi
             return Problems.NotFound("Bid");
         }
 
-        var (read, opened) = await sealedBids.ReadAsync(mine.Tender, mine.Bid, asItsBidder: true, cancellationToken);
+        var (read, opened) = await sealedBids.ReadAsync(mine.Tender, mine.Bid, readerId: null, cancellationToken);
         return read != SealedRead.Allowed ? BidProblems.Sealed(mine.Tender)
             : opened is null ? Problems.Conflict("This bid was withdrawn or replaced: its sealed content was erased.")
             : TypedResults.Ok(BidViews.Of(opened.Content));

@@ -33,7 +33,7 @@ public sealed class TenderModel(OrganisationContext context, PlaceshaperDb db, S
         Withdrawn = withdrawn;
         if (MyBid is not null && !Tender.BidsAreSealed(Now))
         {
-            MyContent = (await sealedBids.ReadAsync(Tender, MyBid, asItsBidder: true, cancellationToken)).Bid?.Content;
+            MyContent = (await sealedBids.ReadAsync(Tender, MyBid, readerId: null, cancellationToken)).Bid?.Content;
         }
 
         return Page();

@@ -137,6 +137,8 @@ public abstract class SealedBidsTests<TApp>(TApp app)
 
         var opened = await procurement.PostAsync(new Uri(tender.Root + "/bids/open", UriKind.Relative), null);
         (await opened.ReadJsonAsync()).GetProperty("bids").GetInt32().ShouldBe(2);
+        (await evaluator.GetPathAsync(tender.Root + "/bids")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "nobody reads bids before declaring conflicts");
+        (await evaluator.PostJsonAsync(tender.Root + "/evaluation/declaration", new { conflict = false })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var bids = await (await evaluator.GetPathAsync(tender.Root + "/bids")).ReadJsonAsync();
 
         bids.EnumerateArray().Select(b => (b.GetProperty("bidder").GetString(), b.GetProperty("totalPrice").GetDecimal()))
@@ -176,6 +178,7 @@ public abstract class SealedBidsTests<TApp>(TApp app)
         await PassTheDeadlineAsync(tender);
         using var procurement = await app.ApiAsAsync("procurement@anytown.example");
         (await procurement.PostAsync(new Uri(tender.Root + "/bids/open", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        (await procurement.PostJsonAsync(tender.Root + "/evaluation/declaration", new { conflict = false })).EnsureSuccessStatusCode();
         var bids = await (await procurement.GetPathAsync(tender.Root + "/bids")).ReadJsonAsync();
         bids.EnumerateArray().Select(b => b.GetProperty("id").GetString()).ShouldBe([other]);
         await (await procurement.GetPathAsync($"{tender.Root}/bids/{second}")).ShouldBeProblemAsync(404);

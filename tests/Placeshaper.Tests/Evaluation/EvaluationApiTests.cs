@@ -1,0 +1,141 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Placeshaper.Tests.Infrastructure;
+
+namespace Placeshaper.Tests.Evaluation;
+
+/// <summary>An evaluation that would survive challenge, through the API: declarations, independent scores, moderation, ranking.</summary>
+public abstract class EvaluationApiTests<TApp>(TApp app)
+    where TApp : TestApp
+{
+    private static readonly string[] Descriptors = ["No answer", "Poor", "Weak", "Adequate", "Good", "Excellent"];
+
+    private sealed record Opened(string Root, string Quality, string SocialValue, string Care, string Brightside);
+
+    /// <summary>A published tender with one quality and one social value question, bids from a CIC and a charity, opened.</summary>
+    private async Task<Opened> OpenedTenderAsync()
+    {
+        using var api = await app.ApiAsAsync("procurement@anytown.example");
+        var drafted = await (await api.PostJsonAsync("/api/v1/orgs/anytown/tenders", new { reference = "EV-" + Guid.NewGuid().ToString("N")[..8], title = "Befriending", kind = "GoodsAndServices", estimatedValue = 150_000m })).ReadJsonAsync();
+        var id = drafted.GetProperty("id").GetString()!;
+        var root = $"/api/v1/orgs/anytown/tenders/{id}";
+        (await api.PutJsonAsync(root + "/award-criteria", new
+        {
+            weights = new { price = 40, quality = 50, socialValue = 10 },
+            questions = new object[]
+            {
+                new { kind = "Quality", text = "How will you match volunteers?", weight = 100, descriptors = Descriptors },
+                new { kind = "SocialValue", text = "How will you involve local groups?", weight = 100, descriptors = Descriptors },
+            },
+        })).EnsureSuccessStatusCode();
+        (await api.PutJsonAsync(root + "/lots", new { lots = Array.Empty<object>(), noLotsReason = "Small service", suitableForSme = true, suitableForVcse = true })).EnsureSuccessStatusCode();
+        (await api.PutJsonAsync(root + "/timetable", new { clarificationDeadline = DateTime.UtcNow.AddDays(5), submissionDeadline = DateTime.UtcNow.AddDays(10) })).EnsureSuccessStatusCode();
+        var tender = await (await api.PostAsync(new Uri(root + "/publish", UriKind.Relative), null)).ReadJsonAsync();
+        var quality = tender.GetProperty("questions")[0].GetProperty("id").GetString()!;
+        var social = tender.GetProperty("questions")[1].GetProperty("id").GetString()!;
+        var care = await BidAsync("care@anytown-community-care.example", id, 40_000m, quality, social);
+        var brightside = await BidAsync("hello@brightside.example", id, 38_000m, quality, social);
+        await app.WithDbAsync(db => db.Tenders.Where(t => t.Id == Guid.Parse(id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.SubmissionDeadline, DateTime.UtcNow.AddMinutes(-1))));
+        (await api.PostAsync(new Uri(root + "/bids/open", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        return new Opened(root, quality, social, care, brightside);
+    }
+
+    private async Task<string> BidAsync(string email, string tenderId, decimal price, string quality, string social)
+    {
+        using var provider = await app.ApiAsAsync(email);
+        var response = await provider.PostJsonAsync($"/api/v1/orgs/anytown/portal/tenders/{tenderId}/bids", new
+        {
+            prices = new[] { new { lotId = (string?)null, price } },
+            answers = new[] { new { questionId = quality, text = "We match by interests." }, new { questionId = social, text = "With the residents' associations." } },
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    }
+
+    private static async Task ScoreAsync(HttpClient api, Opened tender, string bid, string question, int score) =>
+        (await api.PutJsonAsync(tender.Root + "/evaluation/scores", new { bidId = bid, questionId = question, score, reason = $"Scored {score} against the descriptors" }))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+    private async Task<Guid> PersonAsync(string email) => await app.WithDbAsync(db => db.Users.Where(p => p.Email == email).Select(p => p.Id).SingleAsync());
+
+    [Fact]
+    public async Task Panel_members_declare_then_score_alone_then_see_each_others_scores_and_the_moderated_ranking_follows_the_calculator()
+    {
+        app.RequireDatabase();
+        var tender = await OpenedTenderAsync();
+        using var procurement = await app.ApiAsAsync("procurement@anytown.example");
+        using var evaluator = await app.ApiAsAsync("evaluator@anytown.example");
+        using var commissioner = await app.ApiAsAsync("commissioner@anytown.example");
+        foreach (var email in new[] { "evaluator@anytown.example", "procurement@anytown.example", "commissioner@anytown.example" })
+        {
+            (await procurement.PostJsonAsync(tender.Root + "/evaluation/panel", new { personId = await PersonAsync(email) })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        }
+
+        await (await evaluator.PutJsonAsync(tender.Root + "/evaluation/scores", new { bidId = tender.Care, questionId = tender.Quality, score = 4, reason = "Good" })).ShouldBeProblemAsync(400);
+        (await evaluator.PostJsonAsync(tender.Root + "/evaluation/declaration", new { conflict = false })).EnsureSuccessStatusCode();
+        (await procurement.PostJsonAsync(tender.Root + "/evaluation/declaration", new { conflict = false })).EnsureSuccessStatusCode();
+        (await commissioner.PostJsonAsync(tender.Root + "/evaluation/declaration", new { conflict = true, details = "My sister chairs Brightside's trustees" })).EnsureSuccessStatusCode();
+        (await commissioner.GetPathAsync(tender.Root + "/bids")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var outOfScale = await evaluator.PutJsonAsync(tender.Root + "/evaluation/scores", new { bidId = tender.Care, questionId = tender.Quality, score = 6, reason = "Too good" });
+        (await outOfScale.ShouldBeProblemAsync(400)).GetProperty("errors").TryGetProperty("score", out _).ShouldBeTrue();
+        await ScoreAsync(evaluator, tender, tender.Care, tender.Quality, 4);
+        await ScoreAsync(evaluator, tender, tender.Care, tender.SocialValue, 3);
+        await (await evaluator.PostAsync(new Uri(tender.Root + "/evaluation/scores/submit", UriKind.Relative), null)).ShouldBeProblemAsync(400);
+        await ScoreAsync(evaluator, tender, tender.Brightside, tender.Quality, 3);
+        await ScoreAsync(evaluator, tender, tender.Brightside, tender.SocialValue, 5);
+        (await evaluator.PostAsync(new Uri(tender.Root + "/evaluation/scores/submit", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var before = await (await procurement.GetPathAsync(tender.Root + "/evaluation")).ReadJsonAsync();
+        (before.GetProperty("scores").GetArrayLength(), before.GetProperty("allSubmitted").GetBoolean()).ShouldBe((0, false), "a member cannot see others' scores before submitting");
+        await (await procurement.PutJsonAsync(tender.Root + "/evaluation/moderated", new { bidId = tender.Care, questionId = tender.Quality, score = 4, rationale = "Agreed" })).ShouldBeProblemAsync(400);
+        await ScoreAsync(procurement, tender, tender.Care, tender.Quality, 4);
+        await ScoreAsync(procurement, tender, tender.Care, tender.SocialValue, 3);
+        await ScoreAsync(procurement, tender, tender.Brightside, tender.Quality, 2);
+        await ScoreAsync(procurement, tender, tender.Brightside, tender.SocialValue, 5);
+        (await procurement.PostAsync(new Uri(tender.Root + "/evaluation/scores/submit", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var after = await (await evaluator.GetPathAsync(tender.Root + "/evaluation")).ReadJsonAsync();
+        (after.GetProperty("scores").GetArrayLength(), after.GetProperty("allSubmitted").GetBoolean()).ShouldBe((8, true));
+        after.GetProperty("panel").EnumerateArray().Single(m => m.GetProperty("stoodDown").GetBoolean()).GetProperty("name").GetString().ShouldBe("Chris Commissioner");
+        foreach (var (bid, question, score) in new[] { (tender.Care, tender.Quality, 4), (tender.Care, tender.SocialValue, 3), (tender.Brightside, tender.Quality, 3), (tender.Brightside, tender.SocialValue, 5) })
+        {
+            (await procurement.PutJsonAsync(tender.Root + "/evaluation/moderated", new { bidId = bid, questionId = question, score, rationale = "Consensus after discussion" }))
+                .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        }
+
+        var results = (await (await evaluator.GetPathAsync(tender.Root + "/evaluation")).ReadJsonAsync()).GetProperty("results")[0].GetProperty("bids");
+        // CIC: price 40 × 38,000 ÷ 40,000 = 38; quality 50 × 4/5 = 40; social value 10 × 3/5 = 6; total 84.
+        // Charity: price 40; quality 30; social value 10; total 80.
+        results.EnumerateArray().Select(b => (b.GetProperty("bidder").GetString(), b.GetProperty("total").GetDecimal(), b.GetProperty("rank").GetInt32()))
+            .ShouldBe([("Anytown Community Care CIC", 84m, 1), ("Brightside Family Support", 80m, 2)]);
+        using var councillor = await app.ApiAsAsync("councillor@anytown.example");
+        var scrutiny = await (await councillor.GetPathAsync(tender.Root + "/evaluation")).ReadJsonAsync();
+        (scrutiny.GetProperty("scores").GetArrayLength(), scrutiny.GetProperty("results").ValueKind).ShouldBe((0, JsonValueKind.Null));
+        using var provider = await app.ApiAsAsync("care@anytown-community-care.example");
+        (await provider.GetPathAsync(tender.Root + "/evaluation")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Evaluation_waits_for_the_bids_to_be_opened_and_the_panel_is_people_of_the_organisation()
+    {
+        app.RequireDatabase();
+        var tender = await OpenedTenderAsync();
+        using var procurement = await app.ApiAsAsync("procurement@anytown.example");
+
+        var stranger = await procurement.PostJsonAsync(tender.Root + "/evaluation/panel", new { personId = await PersonAsync("administrator@anytown-police.example") });
+        (await stranger.ShouldBeProblemAsync(400)).GetProperty("errors").TryGetProperty("personId", out _).ShouldBeTrue();
+        var supplier = await procurement.PostJsonAsync(tender.Root + "/evaluation/panel", new { personId = await PersonAsync("care@anytown-community-care.example") });
+        await supplier.ShouldBeProblemAsync(400);
+        using var evaluator = await app.ApiAsAsync("evaluator@anytown.example");
+        (await evaluator.PostJsonAsync(tender.Root + "/evaluation/panel", new { personId = await PersonAsync("evaluator@anytown.example") })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var draft = await (await procurement.PostJsonAsync("/api/v1/orgs/anytown/tenders", new { reference = "EW-" + Guid.NewGuid().ToString("N")[..8], title = "Not yet", kind = "GoodsAndServices", estimatedValue = 10_000m })).ReadJsonAsync();
+        await (await procurement.GetPathAsync($"/api/v1/orgs/anytown/tenders/{draft.GetProperty("id").GetString()}/evaluation")).ShouldBeProblemAsync(409);
+    }
+}
+
+public sealed class EvaluationApiTestsOnSqlite(SqliteApp app) : EvaluationApiTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class EvaluationApiTestsOnPostgres(PostgresApp app) : EvaluationApiTests<PostgresApp>(app), IClassFixture<PostgresApp>;
