@@ -27,7 +27,7 @@ internal static class DemoBids
         "Excellent: exceeds the requirement with strong evidence and added value for residents",
     ];
 
-    private sealed record Offer(string Provider, string Email, decimal Price, string[] Answers, BidContent.Commitment[] Commitments);
+    private sealed record Offer(string Provider, string Email, decimal Price, string[] Answers, BidContent.Commitment[] Commitments, int[] Consensus);
 
     public static async Task SeedAsync(PlaceshaperDb db, Organisation anytown, IReadOnlyDictionary<string, Provider> providers, Guid openedBy, SealingKeys keys, DateTime now, CancellationToken cancellationToken)
     {
@@ -56,16 +56,17 @@ internal static class DemoBids
         [
             new("Anytown Community Care CIC", "care@anytown-community-care.example", 168_500m,
                 ["Drivers trained in dementia awareness; booking by phone with a named coordinator; wheelchair-accessible vehicles checked daily.", "Paid drivers at the real living wage, backed by 20 trained volunteers."],
-                [new(Guid.Empty, "Local people employed at the real living wage", 6, "people")]),
+                [new(Guid.Empty, "Local people employed at the real living wage", 6, "people")], [4, 4, 4]),
             new("Brightside Family Support", "hello@brightside.example", 152_000m,
                 ["Volunteer escorts on every trip for people who need them; text reminders the day before; a fixed weekly timetable people can learn.", "Volunteer drivers recruited through our family support network, with DBS checks and a buddy scheme."],
-                [new(Guid.Empty, "Volunteer hours in Anytown", 2_400, "hours")]),
+                [new(Guid.Empty, "Volunteer hours in Anytown", 2_400, "hours")], [4, 3, 5]),
             new("Northgate Facilities Ltd", "bids@northgate-facilities.example", 139_900m,
                 ["Online booking and a national call centre; vehicles tracked by GPS.", "Drivers from our regional pool, trained to our national standard."],
-                [new(Guid.Empty, "Apprenticeships", 1, "people")]),
+                [new(Guid.Empty, "Apprenticeships", 1, "people")], [2, 2, 1]),
         ];
         var questions = tender.Questions.OrderBy(q => q.Order).ToList();
         var socialValue = questions.Single(q => q.Kind == QuestionKind.SocialValue);
+        var bids = new List<(Bid Bid, Offer Offer)>();
         for (var i = 0; i < offers.Length; i++)
         {
             var offer = offers[i];
@@ -77,10 +78,49 @@ internal static class DemoBids
             var bidder = await db.Users.Where(p => p.Email == offer.Email).Select(p => p.Id).SingleAsync(cancellationToken);
             var bid = Bid.Seal(anytown.Id, tender.Id, providers[offer.Provider].Id, bidder, JsonSerializer.SerializeToUtf8Bytes(content), keys, now.AddDays(-10 + i));
             db.Bids.Add(bid);
+            bids.Add((bid, offer));
         }
 
         tender.RecordBidsOpened(openedBy, now.AddDays(-2));
         db.RecordDecision(new AuditDecision(anytown.Id, "bids-opened", nameof(Tender), tender.Id.ToString(), After: JsonSerializer.Serialize(new { tender = Reference, demo = true })));
+        await db.SaveChangesAsync(cancellationToken);
+        await EvaluateAsync(db, tender, bids, questions, openedBy, now, cancellationToken);
+    }
+
+    /// <summary>Two panel members declared, scored alone and submitted; the consensus is agreed, so the ranking shows.</summary>
+    private static async Task EvaluateAsync(PlaceshaperDb db, Tender tender, List<(Bid Bid, Offer Offer)> bids, List<TenderQuestion> questions, Guid procurement, DateTime now, CancellationToken cancellationToken)
+    {
+        var evaluator = await db.Users.Where(p => p.Email == "evaluator@anytown.example").Select(p => p.Id).SingleAsync(cancellationToken);
+        var evaluation = Evaluation.BidEvaluation.For(tender, now.AddDays(-2));
+        var live = bids.Select(b => b.Bid.Id).ToList();
+        foreach (var person in new[] { evaluator, procurement })
+        {
+            evaluation.Appoint(person, now.AddDays(-2));
+            evaluation.Declare(person, false, null, now.AddDays(-2));
+        }
+
+        foreach (var (bid, offer) in bids)
+        {
+            for (var q = 0; q < questions.Count; q++)
+            {
+                var consensus = offer.Consensus[q];
+                // The evaluator is a little harsher on the first question; moderation settles on the consensus.
+                evaluation.Score(evaluator, bid.Id, questions[q].Id, q == 0 ? Math.Max(0, consensus - 1) : consensus, "Scored against the descriptors: see the answer's evidence.", live, tender, now.AddDays(-1));
+                evaluation.Score(procurement, bid.Id, questions[q].Id, consensus, "Scored against the descriptors: see the answer's evidence.", live, tender, now.AddDays(-1));
+            }
+        }
+
+        evaluation.Submit(evaluator, live, tender, now.AddDays(-1));
+        evaluation.Submit(procurement, live, tender, now.AddDays(-1));
+        foreach (var (bid, offer) in bids)
+        {
+            for (var q = 0; q < questions.Count; q++)
+            {
+                evaluation.Moderate(procurement, bid.Id, questions[q].Id, offer.Consensus[q], "Consensus at the moderation meeting, with the evaluator's notes.", live, tender, now.AddHours(-3));
+            }
+        }
+
+        db.Evaluations.Add(evaluation);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -100,7 +100,7 @@ public static class EvaluationApi
             var ranked = EvaluationResults.For(tender, evaluation, opened.Select(o => EvaluationQueries.Entry(o, bidders.GetValueOrDefault(o.Bid.ProviderId, ""))).ToList());
             results = ranked.Succeeded
                 ? ranked.Value.Select(l => new LotView(l.LotId, l.Name, l.Bids.Select(b => new RankedView(
-                    b.BidId, b.Bidder, b.Score.Price, b.Score.PriceScore, b.Score.QualityScore, b.Score.SocialValueScore, b.Score.Total, b.Score.Rank, b.Score.AbnormallyLow, b.Score.Working)).ToList())).ToList()
+                    b.BidId, b.Bidder, b.Score.Price, R(b.Score.PriceScore), R(b.Score.QualityScore), R(b.Score.SocialValueScore), R(b.Score.Total), b.Score.Rank, b.Score.AbnormallyLow, b.Score.Working)).ToList())).ToList()
                 : [];
         }
 
@@ -197,6 +197,9 @@ public static class EvaluationApi
             loaded.LiveBids, loaded.Tender, db.Clock.GetUtcNow().UtcDateTime);
         return await SaveAsync(db, errors, cancellationToken);
     }
+
+    /// <summary>Scores are shown to 2 dp, half away from zero; the ranking is decided on the exact figures.</summary>
+    private static decimal R(decimal score) => Calculators.Rounding.ToTwoPlaces(score);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SaveAsync(PlaceshaperDb db, Common.Errors? errors, CancellationToken cancellationToken)
     {
