@@ -9,6 +9,9 @@ public static class UkTime
 
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
+    /// <summary>The date in the UK at that moment: what "today" means for standstill and deadlines.</summary>
+    public static DateOnly UkDate(this DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
+
     /// <summary>e.g. "21 November 2026, 11:31pm".</summary>
     public static string ToLocalUkTime(this DateTime utc)
     {

@@ -52,6 +52,8 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<Evaluation.BidEvaluation> Evaluations => Set<Evaluation.BidEvaluation>();
 
+    public DbSet<Evaluation.AwardDecision> AwardDecisions => Set<Evaluation.AwardDecision>();
+
     public DbSet<Market.EngagementEvent> EngagementEvents => Set<Market.EngagementEvent>();
 
     public DbSet<Market.RightToChallenge> RightsToChallenge => Set<Market.RightToChallenge>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Placeshaper.Bids;
+using Placeshaper.Data;
 using Placeshaper.Organisations;
 using Placeshaper.People;
 using Placeshaper.Tenders;
@@ -70,5 +71,24 @@ internal sealed class EvaluationConfiguration :
         builder.HasOne<Bid>().WithMany().HasForeignKey(m => m.BidId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<TenderQuestion>().WithMany().HasForeignKey(m => m.QuestionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(m => m.ModeratedBy).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AwardDecisionConfiguration : IEntityTypeConfiguration<AwardDecision>
+{
+    public void Configure(EntityTypeBuilder<AwardDecision> builder)
+    {
+        builder.ToTable("award_decisions");
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Supplier).HasMaxLength(300);
+        builder.Property(a => a.Value).HasMoneyConversion();
+        builder.Property(a => a.AbnormallyLowExplanation).HasMaxLength(AwardDecision.MaxText);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Ignore(a => a.Places);
+        builder.HasIndex(a => new { a.TenderId, a.LotId }).IsUnique();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Tender>().WithMany().HasForeignKey(a => a.TenderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Bid>().WithMany().HasForeignKey(a => a.BidId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.DecidedBy).OnDelete(DeleteBehavior.Restrict);
     }
 }

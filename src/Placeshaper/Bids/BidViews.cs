@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Placeshaper.Tenders;
 
 namespace Placeshaper.Bids;
@@ -29,11 +28,8 @@ public static class BidViews
         opened.Bid.Id, opened.Bid.ProviderId, bidders.GetValueOrDefault(opened.Bid.ProviderId, "Unknown provider"), opened.Bid.SubmittedAt, opened.Bid.Receipt,
         opened.Content.Prices.Sum(p => p.Price), Of(opened.Content));
 
-    public static async Task<IReadOnlyDictionary<Guid, string>> BiddersAsync(Data.PlaceshaperDb db, IEnumerable<Guid> providerIds, CancellationToken cancellationToken)
-    {
-        var ids = providerIds.Distinct().ToList();
-        return await db.Providers.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-    }
+    public static Task<IReadOnlyDictionary<Guid, string>> BiddersAsync(Data.PlaceshaperDb db, IEnumerable<Guid> providerIds, CancellationToken cancellationToken) =>
+        BidQueries.BiddersAsync(db, providerIds, cancellationToken);
 
     public static string LotName(Tender tender, Guid? lotId) =>
         lotId is null ? "Whole contract" : tender.Lots.FirstOrDefault(l => l.Id == lotId) is { } lot ? $"Lot {lot.Number}: {lot.Title}" : "Unknown lot";

@@ -24,6 +24,12 @@ public static class EvaluationApi
 
     public sealed record ModerationRequest(Guid? BidId, Guid? QuestionId, int? Score, string? Rationale);
 
+    public sealed record DecisionRequest(Guid? LotId, string? AbnormallyLowExplanation);
+
+    public sealed record AwardView(
+        Guid Id, Guid? LotId, Guid BidId, string Supplier, decimal Value, string AbnormallyLowExplanation, DateTime DecidedAt, DateOnly NoticePublishedOn, DateOnly StandstillEndsOn,
+        AwardStatus Status, DateTime? AwardedAt, IReadOnlyList<AwardDecision.Place> Ranking);
+
     public sealed record MemberView(Guid PersonId, string Name, bool Declared, bool StoodDown, bool Submitted);
 
     public sealed record ScoreView(Guid PersonId, Guid BidId, Guid QuestionId, int Score, string Reason);
@@ -36,7 +42,8 @@ public static class EvaluationApi
 
     public sealed record EvaluationView(
         bool BidsOpened, IReadOnlyList<MemberView> Panel, bool? MyConflict, bool ClearToRead, bool AllSubmitted, int Submitted,
-        IReadOnlyList<ScoreView> Scores, IReadOnlyList<ModeratedView> Moderated, bool ModerationComplete, IReadOnlyList<LotView>? Results);
+        IReadOnlyList<ScoreView> Scores, IReadOnlyList<ModeratedView> Moderated, bool ModerationComplete, IReadOnlyList<LotView>? Results,
+        IReadOnlyList<AwardView> Awards);
 
     public static void Map(RouteGroupBuilder organisation)
     {
@@ -52,6 +59,11 @@ public static class EvaluationApi
         evaluation.MapPost("/scores/submit", SubmitAsync).WithName("SubmitScores").WithSummary("Submit your scores, once every answer is scored; they then cannot change").WithMetadata(readers);
         evaluation.MapPut("/moderated", ModerateAsync).WithName("ModerateScore")
             .WithSummary("The panel's consensus score and rationale for one answer, once every member has submitted").WithMetadata(buyers);
+        evaluation.MapPost("/award-decisions", DecideAsync).WithName("DecideAward")
+            .WithSummary("Decide to award a lot (no lotId: the whole contract) to the highest-ranked bid; starts the 8-working-day standstill").WithMetadata(buyers)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        evaluation.MapPost("/award-decisions/{decisionId:guid}/award", AwardAsync).WithName("AwardContract")
+            .WithSummary("Enter into the contract once the standstill is over (409 before)").WithMetadata(buyers).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private sealed record Loaded(Tender Tender, BidEvaluation Evaluation, IReadOnlyList<Guid> LiveBids);
@@ -114,7 +126,8 @@ public static class EvaluationApi
             clear ? evaluation.ScoresVisibleTo(me).Select(s => new ScoreView(members[s.PanelMemberId], s.BidId, s.QuestionId, s.Score, s.Reason)).ToList() : [],
             clear && evaluation.AllSubmitted ? evaluation.Moderated.Select(m => new ModeratedView(m.BidId, m.QuestionId, m.Score, m.Rationale)).ToList() : [],
             moderationComplete,
-            results);
+            results,
+            (await AwardsAsync(db, tender.Id, cancellationToken)).Select(Of).ToList());
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> AppointAsync(
@@ -196,6 +209,45 @@ public static class EvaluationApi
         var errors = loaded.Evaluation.Moderate(viewer.PersonId!.Value, request.BidId ?? Guid.Empty, request.QuestionId ?? Guid.Empty, request.Score, request.Rationale,
             loaded.LiveBids, loaded.Tender, db.Clock.GetUtcNow().UtcDateTime);
         return await SaveAsync(db, errors, cancellationToken);
+    }
+
+    private static Task<List<AwardDecision>> AwardsAsync(PlaceshaperDb db, Guid tenderId, CancellationToken cancellationToken) =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.AwardDecisions.Where(a => a.TenderId == tenderId), cancellationToken);
+
+    public static AwardView Of(AwardDecision a) => new(
+        a.Id, a.LotId, a.BidId, a.Supplier, a.Value, a.AbnormallyLowExplanation, a.DecidedAt, a.NoticePublishedOn, a.StandstillEndsOn, a.Status, a.AwardedAt, a.Places);
+
+    private static async Task<Results<Created<AwardView>, ValidationProblem, ProblemHttpResult>> DecideAsync(
+        Guid tenderId, DecisionRequest request, PlaceshaperDb db, OrganisationContext organisation, Viewer viewer, SealedBids sealedBids, DecideAward decide, CancellationToken cancellationToken)
+    {
+        var (loaded, problem) = await LoadAsync(tenderId, db, organisation, cancellationToken);
+        if (loaded is null)
+        {
+            return problem!;
+        }
+
+        var outcome = await decide.DecideAsync(loaded.Tender, loaded.Evaluation, request.LotId, request.AbnormallyLowExplanation, viewer.PersonId!.Value, cancellationToken);
+        return outcome switch
+        {
+            { Refusal: { } refusal } => Problems.Conflict(refusal),
+            { Errors: { } errors } => Problems.Validation(errors),
+            _ => TypedResults.Created($"/api/v1/orgs/{organisation.Slug}/tenders/{tenderId}/evaluation", Of(outcome.Decision!)),
+        };
+    }
+
+    private static async Task<Results<Ok<AwardView>, ProblemHttpResult>> AwardAsync(
+        Guid tenderId, Guid decisionId, PlaceshaperDb db, OrganisationContext organisation, Viewer viewer, DecideAward decide, CancellationToken cancellationToken)
+    {
+        var decision = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
+            db.AwardDecisions, a => a.Id == decisionId && a.TenderId == tenderId && a.OrganisationId == organisation.Id, cancellationToken);
+        if (decision is null)
+        {
+            return Problems.NotFound("Award decision");
+        }
+
+        return await decide.AwardAsync(decision, viewer.PersonId!.Value, cancellationToken) is { } errors
+            ? Problems.Conflict(errors.ToString())
+            : TypedResults.Ok(Of(decision));
     }
 
     /// <summary>Scores are shown to 2 dp, half away from zero; the ranking is decided on the exact figures.</summary>

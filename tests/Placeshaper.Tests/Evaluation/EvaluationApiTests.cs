@@ -111,11 +111,37 @@ public abstract class EvaluationApiTests<TApp>(TApp app)
         // Charity: price 40; quality 30; social value 10; total 80.
         results.EnumerateArray().Select(b => (b.GetProperty("bidder").GetString(), b.GetProperty("total").GetDecimal(), b.GetProperty("rank").GetInt32()))
             .ShouldBe([("Anytown Community Care CIC", 84m, 1), ("Brightside Family Support", 80m, 2)]);
+        await AwardAfterStandstillAsync(tender, procurement, evaluator);
         using var councillor = await app.ApiAsAsync("councillor@anytown.example");
         var scrutiny = await (await councillor.GetPathAsync(tender.Root + "/evaluation")).ReadJsonAsync();
         (scrutiny.GetProperty("scores").GetArrayLength(), scrutiny.GetProperty("results").ValueKind).ShouldBe((0, JsonValueKind.Null));
         using var provider = await app.ApiAsAsync("care@anytown-community-care.example");
         (await provider.GetPathAsync(tender.Root + "/evaluation")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    /// <summary>The award decision starts an 8-working-day standstill; the contract is entered into only after it.</summary>
+    private async Task AwardAfterStandstillAsync(Opened tender, HttpClient procurement, HttpClient evaluator)
+    {
+        (await evaluator.PostJsonAsync(tender.Root + "/evaluation/award-decisions", new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var decided = await procurement.PostJsonAsync(tender.Root + "/evaluation/award-decisions", new { });
+        var decision = await decided.ReadJsonAsync();
+        decided.StatusCode.ShouldBe(HttpStatusCode.Created, decision.ToString());
+        decision.GetProperty("supplier").GetString().ShouldBe("Anytown Community Care CIC");
+        var published = DateOnly.Parse(decision.GetProperty("noticePublishedOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var ends = DateOnly.Parse(decision.GetProperty("standstillEndsOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        // Eight working days beginning with publication: at least 7 days later (Mon → Wed week after), weekends never the last day.
+        (ends.DayNumber - published.DayNumber).ShouldBeGreaterThanOrEqualTo(7);
+        ends.DayOfWeek.ShouldNotBeOneOf(DayOfWeek.Saturday, DayOfWeek.Sunday);
+        decision.GetProperty("ranking").GetArrayLength().ShouldBe(2);
+        await (await procurement.PostJsonAsync(tender.Root + "/evaluation/award-decisions", new { })).ShouldBeProblemAsync(409);
+        var award = $"{tender.Root}/evaluation/award-decisions/{decision.GetProperty("id").GetString()}/award";
+        (await (await procurement.PostAsync(new Uri(award, UriKind.Relative), null)).ShouldBeProblemAsync(409)).GetProperty("detail").GetString()!.ShouldContain("standstill");
+
+        await app.WithDbAsync(db => db.AwardDecisions.Where(a => a.Id == Guid.Parse(decision.GetProperty("id").GetString()!))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.StandstillEndsOn, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)))));
+        var awarded = await (await procurement.PostAsync(new Uri(award, UriKind.Relative), null)).ReadJsonAsync();
+        awarded.GetProperty("status").GetString().ShouldBe("Awarded");
+        (await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().CountAsync(e => e.Action == "contract-awarded" || e.Action == "award-decided"))).ShouldBeGreaterThanOrEqualTo(2);
     }
 
     [Fact]
