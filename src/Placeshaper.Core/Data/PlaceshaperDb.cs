@@ -50,6 +50,8 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<Bids.Bid> Bids => Set<Bids.Bid>();
 
+    public DbSet<Clarifications.Clarification> Clarifications => Set<Clarifications.Clarification>();
+
     public DbSet<Market.EngagementEvent> EngagementEvents => Set<Market.EngagementEvent>();
 
     public DbSet<Market.RightToChallenge> RightsToChallenge => Set<Market.RightToChallenge>();

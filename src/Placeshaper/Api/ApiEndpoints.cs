@@ -48,5 +48,6 @@ public static class ApiEndpoints
         Providers.ProvidersApi.Map(organisation);
         Bids.BidsApi.Map(organisation);
         Portal.PortalApi.Map(organisation);
+        Clarifications.ClarificationsApi.Map(organisation);
     }
 }

@@ -77,6 +77,7 @@ public static class WebApp
             builder.Configuration[Bids.SealingKeys.ConfigurationKey] is { Length: > 0 } file ? file : Bids.SealingKeys.DefaultFile, provider.GetRequiredService<TimeProvider>()));
         services.AddScoped<Bids.SubmitBid>();
         services.AddScoped<Bids.SealedBids>();
+        services.AddScoped<Clarifications.Clarify>();
 
         AddAuthentication(builder);
         services.AddAuthorizationBuilder()
