@@ -54,6 +54,8 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<Evaluation.AwardDecision> AwardDecisions => Set<Evaluation.AwardDecision>();
 
+    public DbSet<Clarifications.Clarification> Clarifications => Set<Clarifications.Clarification>();
+
     public DbSet<Market.EngagementEvent> EngagementEvents => Set<Market.EngagementEvent>();
 
     public DbSet<Market.RightToChallenge> RightsToChallenge => Set<Market.RightToChallenge>();

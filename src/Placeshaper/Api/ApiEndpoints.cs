@@ -49,5 +49,6 @@ public static class ApiEndpoints
         Bids.BidsApi.Map(organisation);
         Portal.PortalApi.Map(organisation);
         Evaluation.EvaluationApi.Map(organisation);
+        Clarifications.ClarificationsApi.Map(organisation);
     }
 }

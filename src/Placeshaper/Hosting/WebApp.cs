@@ -78,6 +78,7 @@ public static class WebApp
         services.AddScoped<Bids.SubmitBid>();
         services.AddScoped<Bids.SealedBids>();
         services.AddScoped<Evaluation.DecideAward>();
+        services.AddScoped<Clarifications.Clarify>();
 
         AddAuthentication(builder);
         services.AddAuthorizationBuilder()

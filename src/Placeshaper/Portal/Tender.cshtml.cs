@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Placeshaper.Bids;
+using Placeshaper.Clarifications;
 using Placeshaper.Data;
 using Placeshaper.Organisations;
 using Placeshaper.Shared;
@@ -8,7 +9,7 @@ namespace Placeshaper.Portal;
 
 /// <summary>A published tender as bidders see it, with the provider's own bid: its receipt before the deadline, its content after.</summary>
 [RequiresRole(Role.Provider)]
-public sealed class TenderModel(OrganisationContext context, PlaceshaperDb db, SubmitBid submit, SealedBids sealedBids) : FormPage
+public sealed class TenderModel(OrganisationContext context, PlaceshaperDb db, SubmitBid submit, SealedBids sealedBids, Access.Viewer viewer, Clarify clarify) : FormPage
 {
     public string Slug => context.Slug;
 
@@ -23,7 +24,15 @@ public sealed class TenderModel(OrganisationContext context, PlaceshaperDb db, S
 
     public bool Withdrawn { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid tenderId, bool withdrawn, CancellationToken cancellationToken)
+    /// <summary>Every published clarification and this provider's own questions; never who asked the others.</summary>
+    public ClarificationsApi.PortalList Clarifications { get; private set; } = null!;
+
+    [BindProperty]
+    public string? Question { get; set; }
+
+    public bool Asked { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid tenderId, bool withdrawn, bool asked, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(tenderId, cancellationToken))
         {
@@ -31,6 +40,7 @@ public sealed class TenderModel(OrganisationContext context, PlaceshaperDb db, S
         }
 
         Withdrawn = withdrawn;
+        Asked = asked;
         if (MyBid is not null && !Tender.BidsAreSealed(Now))
         {
             MyContent = (await sealedBids.ReadAsync(Tender, MyBid, readerId: null, cancellationToken)).Bid?.Content;
@@ -61,6 +71,29 @@ public sealed class TenderModel(OrganisationContext context, PlaceshaperDb db, S
         return Redirect($"/o/{Slug}/portal/tenders/{Tender.Id}?withdrawn=true");
     }
 
+    public async Task<IActionResult> OnPostAskAsync(Guid tenderId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(tenderId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var outcome = await clarify.AskAsync(Tender, context.Current.ProviderId!.Value, viewer.PersonId!.Value, Question, cancellationToken);
+        if (outcome.Refusal is { } refusal)
+        {
+            AddError("question", refusal);
+            return Page();
+        }
+
+        if (outcome.Errors is { } errors)
+        {
+            AddErrors(errors, _ => "question");
+            return Page();
+        }
+
+        return Redirect($"/o/{Slug}/portal/tenders/{Tender.Id}?asked=true#questions");
+    }
+
     private async Task<bool> LoadAsync(Guid tenderId, CancellationToken cancellationToken)
     {
         if (await PortalQueries.FindPublishedAsync(db, context.Id, tenderId, cancellationToken) is not { } tender)
@@ -70,6 +103,7 @@ public sealed class TenderModel(OrganisationContext context, PlaceshaperDb db, S
 
         Tender = tender;
         MyBid = await PortalQueries.LiveBidAsync(db, tender.Id, context.Current.ProviderId!.Value, cancellationToken);
+        Clarifications = await ClarificationsApi.ForProviderAsync(db, tender, context.Current.ProviderId!.Value, cancellationToken);
         return true;
     }
 }
