@@ -111,7 +111,7 @@ public sealed class Specification : IOrganisationOwned
     public int? TotalMonths => ContractMonths is { } months ? months + extensions.Sum(e => e.Months) : null;
 
     public sealed record KpiInput(
-        string? Definition, string? Unit, Polarity? Polarity, decimal? Target, decimal? Minimum, KpiFrequency? Frequency, string? DataSource, Guid? MeasureId);
+        string? Definition, string? Unit, Polarity? Polarity, decimal? Target, decimal? Minimum, KpiFrequency? Frequency, string? DataSource, Guid? MeasureId = null);
 
     public sealed record LotInput(string? Title, decimal? SharePercent);
 

@@ -20,6 +20,9 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db, Tim
     /// <summary>How many live bids are in: the one thing about bids anyone may know before the deadline.</summary>
     public int BidsReceived { get; private set; }
 
+    /// <summary>The agreed specification the tender buys against, if it is linked to one.</summary>
+    public Specifications.LinkedSpecification? Specification { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid tenderId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(tenderId, cancellationToken))
@@ -32,6 +35,7 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db, Tim
         BidsReceived = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
             Db.Bids, b => b.TenderId == Tender.Id && b.Status == Bids.BidStatus.Submitted, cancellationToken);
         TimetableWarnings = await timetable.WarningsAsync(Tender, Now, cancellationToken);
+        Specification = await Specifications.LinkedSpecification.LoadAsync(Db, Slug, Tender.OrganisationId, Tender.SpecificationId, cancellationToken);
         return Page();
     }
 

@@ -82,6 +82,50 @@ public abstract class SpecificationsApiTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task An_agreed_specification_is_used_for_a_draft_tender_whose_page_then_shows_it_with_the_lots_copied()
+    {
+        app.RequireDatabase();
+        var (api, programmeId, outcomeId) = await ProgrammeAsync();
+        using var _ = api;
+        var created = await (await api.PostJsonAsync($"/api/v1/orgs/anytown/programmes/{programmeId}/specifications", new
+        {
+            title = "Reablement at home",
+            purpose = "People get help to do things for themselves again",
+            outcomeIds = new[] { outcomeId },
+            kpis = new[] { Kpi("People regaining independence after reablement", "HigherIsBetter", 75, 65) },
+            contractMonths = 36,
+            lots = new[] { new { title = "North", sharePercent = 33.33m }, new { title = "South", sharePercent = 66.67m } },
+            paymentMechanism = "GainShare",
+        })).ReadJsonAsync();
+        var specification = created.GetProperty("id").GetString();
+        var tender = (await (await api.PostJsonAsync("/api/v1/orgs/anytown/tenders", new
+        {
+            programmeId,
+            reference = "S-" + Guid.NewGuid().ToString("N")[..8],
+            title = "Reablement",
+            kind = "LightTouchServices",
+            estimatedValue = 1_000_000m,
+        })).ReadJsonAsync()).GetProperty("id").GetString();
+        using var browser = await app.SignInAsync(Buyer);
+        var page = $"/o/anytown/specifications/{specification}";
+
+        using var early = await browser.PostFormAsync(page, page + "?handler=Use", new() { ["TenderId"] = tender!, ["CopyLots"] = "true" });
+        early.StatusCode.ShouldBe(HttpStatusCode.Forbidden, "a draft specification cannot be used for a tender");
+        (await api.PostJsonAsync($"/api/v1/orgs/anytown/specifications/{specification}/agree", new { })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var used = await browser.PostFormAsync(page, page + "?handler=Use", new() { ["TenderId"] = tender!, ["CopyLots"] = "true" });
+
+        used.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        used.Headers.Location!.ToString().ShouldBe($"/o/anytown/tenders/{tender}");
+        var view = await (await api.GetPathAsync($"/api/v1/orgs/anytown/tenders/{tender}")).ReadJsonAsync();
+        view.GetProperty("lots").EnumerateArray().Select(l => (l.GetProperty("title").GetString(), l.GetProperty("estimatedValue").GetDecimal()))
+            .ShouldBe([("North", 333_300m), ("South", 666_700m)]);
+        var html = await browser.GetHtmlAsync($"/o/anytown/tenders/{tender}");
+        html.ShouldContain("Reablement at home");
+        html.ShouldContain("People regaining independence after reablement");
+        html.ShouldContain("Gain-share");
+    }
+
+    [Fact]
     public async Task Bad_parts_get_400_naming_the_field()
     {
         app.RequireDatabase();
