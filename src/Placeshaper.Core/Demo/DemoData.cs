@@ -118,5 +118,6 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
         var procurement = await db.Users.Where(p => p.Email == "procurement@anytown.example").Select(p => p.Id).SingleAsync(cancellationToken);
         await DemoBids.SeedAsync(db, anytown, providers, procurement, keys, now, cancellationToken);
         await DemoClarifications.SeedAsync(db, anytown, providers, procurement, now, cancellationToken);
+        await DemoSpecifications.SeedAsync(db, anytown, now, cancellationToken);
     }
 }

@@ -80,6 +80,9 @@ public sealed class Tender : IOrganisationOwned
 
     public Guid? BidsOpenedBy { get; private set; }
 
+    /// <summary>The agreed outcome-based specification the tender buys against, if any.</summary>
+    public Guid? SpecificationId { get; private set; }
+
     public IReadOnlyList<TenderQuestion> Questions => questions;
 
     public IReadOnlyList<TenderLot> Lots => lots;
@@ -435,6 +438,36 @@ public sealed class Tender : IOrganisationOwned
 
         Status = TenderStatus.Published;
         PublishedAt = now;
+        return null;
+    }
+
+    /// <summary>
+    /// Links the agreed specification the tender buys against. A published tender already linked keeps its
+    /// specification, because bidders priced against it.
+    /// </summary>
+    public Errors? UseSpecification(Specifications.Specification specification)
+    {
+        var errors = new Errors();
+        if (specification.OrganisationId != OrganisationId || specification.ProgrammeId != ProgrammeId)
+        {
+            errors.Add("specificationId", "Choose a specification of the tender's programme");
+        }
+        else if (!specification.IsAgreed)
+        {
+            errors.Add("specificationId", "Agree the specification before a tender uses it");
+        }
+
+        if (Status == TenderStatus.Cancelled || (!IsDraft && SpecificationId is { } linked && linked != specification.Id))
+        {
+            errors.Add("tender", "The tender has been published with its specification: it cannot change, because bidders rely on it");
+        }
+
+        if (errors.Any)
+        {
+            return errors;
+        }
+
+        SpecificationId = specification.Id;
         return null;
     }
 

@@ -33,6 +33,7 @@ internal sealed class TenderConfiguration :
         builder.HasIndex(t => t.ProgrammeId);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Programme>().WithMany().HasForeignKey(t => t.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Specifications.Specification>().WithMany().HasForeignKey(t => t.SpecificationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.Questions).WithOne().HasForeignKey(q => q.TenderId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(t => t.Lots).WithOne().HasForeignKey(l => l.TenderId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Questions).HasField("questions").UsePropertyAccessMode(PropertyAccessMode.Field);

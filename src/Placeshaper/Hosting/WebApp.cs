@@ -65,6 +65,7 @@ public static class WebApp
         services.AddScoped<Calendar.WorkingCalendar>();
         services.AddScoped<Tenders.Timetable.ImportMinimumPeriods>();
         services.AddScoped<Tenders.Timetable.TimetableCheck>();
+        services.AddScoped<Specifications.AgreeSpecification>();
         services.AddScoped<Needs.ImportIndicatorValues>();
         services.AddScoped<Needs.RecordIndicatorValue>();
         services.AddScoped<Intelligence.EraseContactEmails>();

@@ -23,6 +23,9 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db, Tim
     /// <summary>Bidders' questions not yet answered or declined.</summary>
     public int ClarificationsAwaiting { get; private set; }
 
+    /// <summary>The agreed specification the tender buys against, if it is linked to one.</summary>
+    public Specifications.LinkedSpecification? Specification { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid tenderId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(tenderId, cancellationToken))
@@ -36,6 +39,7 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db, Tim
             Db.Bids, b => b.TenderId == Tender.Id && b.Status == Bids.BidStatus.Submitted, cancellationToken);
         TimetableWarnings = await timetable.WarningsAsync(Tender, Now, cancellationToken);
         ClarificationsAwaiting = await Clarifications.ClarificationQueries.AwaitingAsync(Db, Tender.Id, cancellationToken);
+        Specification = await Specifications.LinkedSpecification.LoadAsync(Db, Slug, Tender.OrganisationId, Tender.SpecificationId, cancellationToken);
         return Page();
     }
 

@@ -17,7 +17,7 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
     /// <summary>
     /// Every table people see, with who downloads it, its header and a row known to be in it (column=value pairs).
     /// <c>{older}</c> and <c>{bcf}</c> stand for the demo programme "Older people living independently" and its budget,
-    /// <c>{hometender}</c> for the demo home care tender, <c>{transporttender}</c> for the demo tender whose bids are open.
+    /// <c>{hometender}</c> for the demo home care tender, <c>{homespec}</c> for its agreed specification, <c>{transporttender}</c> for the demo tender whose bids are open.
     /// </summary>
     private static readonly (string Path, string Email, string Header, string Row)[] Cases =
     [
@@ -46,6 +46,7 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         ("/o/anytown/programmes/{homecare}/market?handler=Download&table=challenges", "commissioner@anytown.example", "received_on,challenger,service,status,decided_on,reasons", "challenger=Westmoor Community Transport|status=Accepted with modifications"),
         ("/o/anytown/delivery-models?handler=Download", "councillor@anytown.example", "code,name,description,built_in", "code=vcse|name=Commission the voluntary and community sector|built_in=yes"),
         ("/o/anytown/working-days?handler=Download", "administrator@anytown.example", "division,date,title,notes,source,imported_at", "division=scotland|date=2026-01-02|title=2nd January"),
+        ("/o/anytown/specifications/{homespec}?handler=Download", "councillor@anytown.example", "number,definition,unit,better,target,minimum_acceptable,frequency,data_source", "number=2|unit=% of visits|better=lower|target=0.5|minimum_acceptable=2|frequency=monthly|data_source=Provider's electronic call monitoring"),
         ("/o/anytown/outcomes?handler=Download", "councillor@anytown.example", "theme,outcome,measure,unit,owner,baseline,baseline_date,latest,latest_date,target,target_date,share_of_way,status", "theme=Living well in later life|measure=Emergency admissions due to falls, 65 and over, Anytown"),
     ];
 
@@ -268,7 +269,8 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         var consortium = (await (await council.GetPathAsync("/api/v1/orgs/anytown/providers?pageSize=100")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
             .Single(p => p.GetProperty("name").GetString() == "Anytown Care Partnership").GetProperty("id").GetString()!;
         return path.Replace("{consortium}", consortium, StringComparison.Ordinal).Replace("{older}", older, StringComparison.Ordinal).Replace("{homecare}", homeCare, StringComparison.Ordinal).Replace("{bcf}", bcf, StringComparison.Ordinal).Replace("{hometender}", homeTender, StringComparison.Ordinal)
-            .Replace("{transporttender}", transportTender, StringComparison.Ordinal);
+            .Replace("{transporttender}", transportTender, StringComparison.Ordinal)
+            .Replace("{homespec}", (await (await council.GetPathAsync($"/api/v1/orgs/anytown/programmes/{homeCare}/specifications")).ReadJsonAsync())[0].GetProperty("id").GetString()!, StringComparison.Ordinal);
     }
 
     /// <summary>A councillor's report about Riverside, tagged to falls, for the intelligence download (once per app).</summary>

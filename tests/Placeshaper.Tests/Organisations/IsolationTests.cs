@@ -76,7 +76,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{number:int}", "1", StringComparison.Ordinal)
                 .Replace("{challengeId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{providerId:guid}", other.ProviderId.ToString(), StringComparison.Ordinal)
-                .Replace("{memberId:guid}", other.MemberId.ToString(), StringComparison.Ordinal);
+                .Replace("{memberId:guid}", other.MemberId.ToString(), StringComparison.Ordinal)
+                .Replace("{specificationId:guid}", other.SpecificationId.ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -114,6 +115,7 @@ public abstract class IsolationTests<TApp>(TApp app)
         walked.ShouldContain("DELETE /api/v1/orgs/{org}/providers/{providerId:guid}/members/{memberId:guid}");
         walked.ShouldContain("GET /api/v1/orgs/{org}/tenders/{tenderId:guid}/ocds");
         walked.ShouldContain("GET /api/v1/orgs/{org}/tenders/transparency-code.csv");
+        walked.ShouldContain("POST /api/v1/orgs/{org}/specifications/{specificationId:guid}/agree");
         walked.Count.ShouldBeGreaterThanOrEqualTo(9);
         await ShouldBeUntouchedAsync(other);
     }
@@ -143,7 +145,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{tenderId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{bidId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{number:int}", "1", StringComparison.Ordinal)
-                .Replace("{providerId:guid}", other.ProviderId.ToString(), StringComparison.Ordinal);
+                .Replace("{providerId:guid}", other.ProviderId.ToString(), StringComparison.Ordinal)
+                .Replace("{specificationId:guid}", other.SpecificationId.ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{pattern} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
             using var get = await browser.GetAsync(path);
             var body = await get.Content.ReadAsStringAsync();
@@ -200,7 +203,7 @@ public abstract class IsolationTests<TApp>(TApp app)
             .ToList();
 
     private sealed record OtherResources(
-        Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId, Guid ThemeId, Guid OutcomeId, Guid MeasureId, Guid AssessmentId, Guid ItemId, string ItemEmail, Guid ProviderId, Guid MemberId);
+        Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId, Guid ThemeId, Guid OutcomeId, Guid MeasureId, Guid AssessmentId, Guid ItemId, string ItemEmail, Guid ProviderId, Guid MemberId, Guid SpecificationId);
 
     private async Task<OtherResources> OtherOrganisationsResourcesAsync()
     {
@@ -260,7 +263,20 @@ public abstract class IsolationTests<TApp>(TApp app)
         var member = Guid.Parse((await (await police.PostJsonAsync("/api/v1/orgs/anytown-police/providers", new { name = "Probe member " + suffix, legalForm = "Company" })).ReadJsonAsync())
             .GetProperty("provider").GetProperty("id").GetString()!);
         (await police.PutJsonAsync($"/api/v1/orgs/anytown-police/providers/{provider}/members/{member}", new { isLead = true })).EnsureSuccessStatusCode();
-        return new OtherResources(personId, tokenId, memberships, programmeId, Guid.Parse(budget.GetProperty("id").GetString()!), theme, outcome, measure, assessment, item.Id, "probe.resident@example.org", provider, member);
+
+        // The police's draft specification, complete enough to agree: the council may neither read, change nor agree it.
+        var specification = Id(await (await police.PostJsonAsync($"/api/v1/orgs/anytown-police/programmes/{programmeId}/specifications", new
+        {
+            title = "Probe specification",
+            purpose = "Probe purpose",
+            outcomeIds = new[] { outcome },
+            kpis = new[] { new { definition = "Probe KPI", unit = "%", polarity = "HigherIsBetter", target = 90m, minimum = 80m, frequency = "Monthly", dataSource = "Probe" } },
+            contractMonths = 12,
+            noLotsReason = "Probe",
+            paymentMechanism = "FixedPrice",
+        })).ReadJsonAsync());
+        return new OtherResources(
+            personId, tokenId, memberships, programmeId, Guid.Parse(budget.GetProperty("id").GetString()!), theme, outcome, measure, assessment, item.Id, "probe.resident@example.org", provider, member, specification);
     }
 
     private async Task ShouldBeUntouchedAsync(OtherResources other)
@@ -281,6 +297,8 @@ public abstract class IsolationTests<TApp>(TApp app)
         (item.Status, item.ContactEmail, item.IndicatorId).ShouldBe((Placeshaper.Intelligence.IntelligenceStatus.AwaitingModeration, other.ItemEmail, null));
         (await app.WithDbAsync(db => db.Providers.IgnoreQueryFilters().Include(p => p.Members).SingleAsync(p => p.Id == other.ProviderId))).ShouldSatisfyAllConditions(
             p => p.Name.ShouldStartWith("Probe consortium"), p => p.UpdatedAt.ShouldBeNull(), p => p.Members.Single().MemberId.ShouldBe(other.MemberId), p => p.Members.Single().IsLead.ShouldBeTrue());
+        (await app.WithDbAsync(db => db.Specifications.IgnoreQueryFilters().SingleAsync(s => s.Id == other.SpecificationId))).ShouldSatisfyAllConditions(
+            s => s.Title.ShouldBe("Probe specification"), s => s.Status.ShouldBe(Placeshaper.Specifications.SpecificationStatus.Draft));
         (await app.WithDbAsync(db => db.Providers.IgnoreQueryFilters().AnyAsync(p => p.Name == "x" || p.Name == "Intruded"))).ShouldBeFalse("nothing was created from the intruder's request");
     }
 }
