@@ -121,6 +121,13 @@ internal static class DemoBids
         }
 
         db.Evaluations.Add(evaluation);
+
+        // Decided this morning: the standstill runs, and each bidder can read its assessment summary in the portal.
+        var entries = bids.Select(b => new Evaluation.EvaluationResults.Entry(b.Bid.Id, b.Offer.Provider, new Dictionary<Guid, decimal>(), b.Offer.Price)).ToList();
+        var ranking = Evaluation.EvaluationResults.For(tender, evaluation, entries).Value!;
+        var decidedAt = now.AddHours(-1);
+        var standstill = Calendar.Standstill.For(decidedAt.UkDate(), new Calendar.WorkingDays([]));
+        db.AwardDecisions.Add(Evaluation.AwardDecision.Decide(tender, ranking[0], null, procurement, standstill, decidedAt).Value!);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -13,7 +13,7 @@ namespace Placeshaper.Evaluation;
 /// Where a tender's evaluation stands: declarations, the panel and its progress, every score once all have
 /// submitted, and the moderated ranking with its working.
 /// </summary>
-public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, Viewer viewer, SealedBids sealedBids) : TenderPage(context, db)
+public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, Viewer viewer, SealedBids sealedBids, DecideAward decide) : TenderPage(context, db)
 {
     public BidEvaluation? Evaluation { get; private set; }
 
@@ -26,6 +26,13 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, Vi
     public IReadOnlyList<(Guid Id, string Name)> Appointable { get; private set; } = [];
 
     public IReadOnlyList<EvaluationResults.Lot>? Results { get; private set; }
+
+    public IReadOnlyList<AwardDecision> Awards { get; private set; } = [];
+
+    public DateOnly Today => Common.UkTime.UkDate(Now);
+
+    [BindProperty]
+    public string? AbnormallyLowExplanation { get; set; }
 
     public Guid Me => viewer.PersonId!.Value;
 
@@ -113,6 +120,54 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, Vi
         return Redirect($"{Home}/evaluation");
     }
 
+    public async Task<IActionResult> OnPostDecideAsync(Guid tenderId, Guid? lotId, CancellationToken cancellationToken)
+    {
+        if (await ShowAsync(tenderId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!IsBuyer || Evaluation is null)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var outcome = await decide.DecideAsync(Tender, Evaluation, lotId, AbnormallyLowExplanation, Me, cancellationToken);
+        if (outcome.Refusal is { } refusal)
+        {
+            AddError("award", refusal);
+        }
+
+        if (outcome.Errors is { } errors)
+        {
+            AddErrors(errors, field => field == "abnormallyLowExplanation" ? $"explanation-{lotId?.ToString() ?? "whole"}" : "award");
+        }
+
+        return HasErrors ? Page() : Redirect($"{Home}/evaluation#award");
+    }
+
+    public async Task<IActionResult> OnPostAwardAsync(Guid tenderId, Guid decisionId, CancellationToken cancellationToken)
+    {
+        if (await ShowAsync(tenderId, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!IsBuyer || Awards.FirstOrDefault(a => a.Id == decisionId) is not { } decision)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var tracked = await Db.AwardDecisions.FindAsync([decision.Id], cancellationToken);
+        if (await decide.AwardAsync(tracked!, Me, cancellationToken) is { } errors)
+        {
+            AddErrors(errors);
+            return Page();
+        }
+
+        return Redirect($"{Home}/evaluation#award");
+    }
+
     public async Task<IActionResult> OnGetDownloadAsync(Guid tenderId, string format, CancellationToken cancellationToken)
     {
         if (await ShowAsync(tenderId, cancellationToken) is { } refused)
@@ -146,6 +201,8 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, Vi
         }
 
         LiveBids = await EvaluationQueries.LiveBidsAsync(Db, Tender.Id, cancellationToken);
+        Awards = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(Db.AwardDecisions.Where(a => a.TenderId == Tender.Id)), cancellationToken);
         var providers = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
             Db.Bids.Where(b => LiveBids.Contains(b.Id)), b => b.Id, b => b.ProviderId, cancellationToken);
         var names = await BidViews.BiddersAsync(Db, providers.Values, cancellationToken);

@@ -32,6 +32,8 @@ public static class PortalApi
             .WithSummary("Submit a sealed bid before the deadline; a second submission replaces the first. Documents are base64.")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(BidViews.MaxBidRequestBytes))
             .ProducesProblem(StatusCodes.Status409Conflict);
+        portal.MapGet("/tenders/{tenderId:guid}/assessment-summary", SummaryAsync).WithName("MyAssessmentSummary")
+            .WithSummary("Once an award is decided: your bid's scores against the winner's, answer by answer, with the panel's reasons");
         portal.MapGet("/bids", MineAsync).WithName("MyBids").WithSummary("Your bids' receipts, live, replaced and withdrawn");
         portal.MapGet("/bids/{bidId:guid}", ReceiptAsync).WithName("MyBid").WithSummary("One of your bids' receipt");
         portal.MapGet("/bids/{bidId:guid}/content", ContentAsync).WithName("MyBidContent")
@@ -76,6 +78,18 @@ public static class PortalApi
             { Errors: { } errors } => Problems.Validation(errors),
             _ => TypedResults.Created($"/api/v1/orgs/{organisation.Slug}/portal/bids/{outcome.Bid!.Id}", BidViews.Of(outcome.Bid, tender.Reference)),
         };
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<Evaluation.AssessmentSummaries.Summary>>, ProblemHttpResult>> SummaryAsync(
+        Guid tenderId, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken)
+    {
+        if (await PortalQueries.FindPublishedAsync(db, organisation.Id, tenderId, cancellationToken) is not { } tender)
+        {
+            return Problems.NotFound("Tender");
+        }
+
+        var bid = await PortalQueries.LiveBidAsync(db, tender.Id, organisation.Current.ProviderId!.Value, cancellationToken);
+        return TypedResults.Ok(bid is null ? [] : await Evaluation.AssessmentSummaries.ForAsync(db, tender, bid.Id, cancellationToken));
     }
 
     private static async Task<Ok<IReadOnlyList<BidViews.ReceiptView>>> MineAsync(PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken) =>

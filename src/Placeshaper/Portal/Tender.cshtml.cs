@@ -24,6 +24,9 @@ public sealed class TenderModel(OrganisationContext context, PlaceshaperDb db, S
 
     public bool Withdrawn { get; private set; }
 
+    /// <summary>Once an award is decided: how the bid scored against the winner's, with the panel's reasons.</summary>
+    public IReadOnlyList<Evaluation.AssessmentSummaries.Summary> Summaries { get; private set; } = [];
+
     /// <summary>Every published clarification and this provider's own questions; never who asked the others.</summary>
     public ClarificationsApi.PortalList Clarifications { get; private set; } = null!;
 
@@ -44,6 +47,7 @@ public sealed class TenderModel(OrganisationContext context, PlaceshaperDb db, S
         if (MyBid is not null && !Tender.BidsAreSealed(Now))
         {
             MyContent = (await sealedBids.ReadAsync(Tender, MyBid, readerId: null, cancellationToken)).Bid?.Content;
+            Summaries = await Evaluation.AssessmentSummaries.ForAsync(db, Tender, MyBid.Id, cancellationToken);
         }
 
         return Page();

@@ -134,6 +134,16 @@ public abstract class EvaluationApiTests<TApp>(TApp app)
         ends.DayOfWeek.ShouldNotBeOneOf(DayOfWeek.Saturday, DayOfWeek.Sunday);
         decision.GetProperty("ranking").GetArrayLength().ShouldBe(2);
         await (await procurement.PostJsonAsync(tender.Root + "/evaluation/award-decisions", new { })).ShouldBeProblemAsync(409);
+        using (var charity = await app.ApiAsAsync("hello@brightside.example"))
+        {
+            var tenderId = tender.Root.Split('/')[^1];
+            var summary = (await (await charity.GetPathAsync($"/api/v1/orgs/anytown/portal/tenders/{tenderId}/assessment-summary")).ReadJsonAsync())[0];
+            (summary.GetProperty("yours").GetProperty("rank").GetInt32(), summary.GetProperty("winner").GetProperty("bidder").GetString(), summary.GetProperty("youWon").GetBoolean())
+                .ShouldBe((2, "Anytown Community Care CIC", false));
+            var quality = summary.GetProperty("answers")[0];
+            (quality.GetProperty("yours").GetInt32(), quality.GetProperty("winners").GetInt32(), quality.GetProperty("rationale").GetString()).ShouldBe((3, 4, "Consensus after discussion"));
+        }
+
         var award = $"{tender.Root}/evaluation/award-decisions/{decision.GetProperty("id").GetString()}/award";
         (await (await procurement.PostAsync(new Uri(award, UriKind.Relative), null)).ShouldBeProblemAsync(409)).GetProperty("detail").GetString()!.ShouldContain("standstill");
 
