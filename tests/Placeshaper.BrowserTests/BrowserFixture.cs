@@ -57,7 +57,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Placeshaper.Demo.DemoData.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/o/**");
+        // Wait for the redirect to commit and the heading to be there, not for the "load" event: under load on two
+        // cores Chromium has been seen to report network idle yet never the load event, failing sign-in at random.
+        await page.WaitForURLAsync("**/o/**", new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("h1").First.WaitForAsync();
         return page;
     }
 
