@@ -14,7 +14,7 @@ public sealed class AppraisalJourneyTests(BrowserFixture fixture) : IClassFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Start an options appraisal" }).ClickAsync();
         await page.GetByLabel("Title").FillAsync("Reablement delivery models");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start appraisal" }).ClickAsync();
-        await page.WaitForURLAsync("**/appraisals/*");
+        await page.WaitForPageAsync("**/appraisals/*");
         await page.ShouldHaveNoViolationsAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Change criteria and weights" }).ClickAsync();
@@ -27,7 +27,7 @@ public sealed class AppraisalJourneyTests(BrowserFixture fixture) : IClassFixtur
 
         await page.ShouldHaveNoViolationsAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save criteria and weights" }).ClickAsync();
-        await page.WaitForURLAsync("**/appraisals/*#criteria");
+        await page.WaitForPageAsync("**/appraisals/*#criteria");
 
         await AddOptionAsync(page, "In-house as now", (5, "Costs rise with agency staff"), (8, "Experienced team"));
         await AddOptionAsync(page, "Commission the voluntary and community sector", (9, "Lower overheads"), (6, "Variable across providers"));
@@ -98,13 +98,13 @@ public sealed class AppraisalJourneyTests(BrowserFixture fixture) : IClassFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Add an option" }).ClickAsync();
         await page.GetByLabel(model, new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add option" }).ClickAsync();
-        await page.WaitForURLAsync("**/options/*");
+        await page.WaitForPageAsync("**/options/*");
         await page.Locator("input[name='Scores[0].Score']").FillAsync(cost.Score.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("textarea[name='Scores[0].Rationale']").FillAsync(cost.Why);
         await page.Locator("input[name='Scores[1].Score']").FillAsync(quality.Score.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("textarea[name='Scores[1].Rationale']").FillAsync(quality.Why);
         await page.ShouldHaveNoViolationsAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save scores" }).ClickAsync();
-        await page.WaitForURLAsync("**/appraisals/*#options");
+        await page.WaitForPageAsync("**/appraisals/*#options");
     }
 }

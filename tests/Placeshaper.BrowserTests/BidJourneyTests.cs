@@ -35,7 +35,7 @@ public sealed class BidJourneyTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.Locator("#documents").SetInputFilesAsync(new FilePayload { Name = "method-statement.txt", MimeType = "text/plain", Buffer = "How we will work"u8.ToArray() });
         await page.GetByRole(AriaRole.Button, new() { Name = "Seal and submit your bid" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/portal/tenders/*");
+        await page.WaitForPageAsync("**/portal/tenders/*");
         var receipt = await page.Locator("code").First.TextContentAsync();
         receipt!.Trim().Length.ShouldBe(64);
         (await page.ContentAsync()).ShouldContain("nobody can read it, you included");

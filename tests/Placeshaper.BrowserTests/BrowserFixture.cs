@@ -7,7 +7,7 @@ namespace Placeshaper.BrowserTests;
 /// The real application (SQLite, demo data) and a real headless Chromium from the operating system's packages,
 /// driven by Playwright; nothing is downloaded.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed partial class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumVariable = "PLACESHAPER_TEST_CHROMIUM";
 
@@ -57,12 +57,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Placeshaper.Demo.DemoData.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        // Wait for the redirect to commit and the heading to be there, not for the "load" event: under load on two
-        // cores Chromium has been seen to report network idle yet never the load event, failing sign-in at random.
-        await page.WaitForURLAsync("**/o/**", new() { WaitUntil = WaitUntilState.Commit });
-        await page.Locator("h1").First.WaitForAsync();
+        await page.WaitForPageAsync(OrganisationPage());
         return page;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("/o/[^/?#]+")]
+    private static partial System.Text.RegularExpressions.Regex OrganisationPage();
 
     public async ValueTask DisposeAsync()
     {

@@ -59,7 +59,7 @@ public sealed class EvaluationJourneyTests(BrowserFixture fixture) : IClassFixtu
             }
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Save your scores" }).ClickAsync();
-            await page.WaitForURLAsync("**/evaluation");
+            await page.WaitForPageAsync("**/evaluation");
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit your scores" }).ClickAsync();
@@ -79,7 +79,7 @@ public sealed class EvaluationJourneyTests(BrowserFixture fixture) : IClassFixtu
             }
 
             await buyer.GetByRole(AriaRole.Button, new() { Name = "Save consensus scores" }).ClickAsync();
-            await buyer.WaitForURLAsync("**/evaluation");
+            await buyer.WaitForPageAsync("**/evaluation");
         }
 
         var ranking = (await buyer.Locator("table").First.TextContentAsync())!;

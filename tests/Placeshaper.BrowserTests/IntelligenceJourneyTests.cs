@@ -27,7 +27,7 @@ public sealed class IntelligenceJourneyTests(BrowserFixture fixture) : IClassFix
         await page.GetByLabel("Area").SelectOptionAsync(new SelectOptionValue { Label = "Riverside" });
         await page.GetByLabel("Needs indicator").SelectOptionAsync(new SelectOptionValue { Label = "Emergency hospital admissions due to falls, people aged 65 and over" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Save tags" }).ClickAsync();
-        await page.WaitForURLAsync("**/o/anytown/intelligence#item-*");
+        await page.WaitForPageAsync("**/o/anytown/intelligence#item-*");
         (await card.TextContentAsync())!.ShouldContain("Emergency hospital admissions due to falls");
         await page.ShouldHaveNoViolationsAsync();
         await card.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();

@@ -16,12 +16,12 @@ public sealed class JourneyTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.GetByLabel("Email address").FillAsync("commissioner@anytown.example");
         await page.GetByLabel("Password").FillAsync(DemoData.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/o/**");
+        await page.WaitForPageAsync("**/o/**");
 
         (await page.Locator("h1").TextContentAsync()).ShouldBe("Anytown Borough Council");
         await page.ShouldHaveNoViolationsAsync();
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Switch organisation" }).GetByRole(AriaRole.Link, new() { Name = "Anytown Integrated Care Board" }).ClickAsync();
-        await page.WaitForURLAsync("**/o/anytown-icb");
+        await page.WaitForPageAsync("**/o/anytown-icb");
         (await page.Locator("h1").TextContentAsync()).ShouldBe("Anytown Integrated Care Board");
     }
 
@@ -61,7 +61,7 @@ public sealed class JourneyTests(BrowserFixture fixture) : IClassFixture<Browser
         var page = await fixture.SignedInPageAsync("administrator@anytown.example");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "People", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/o/anytown/people");
+        await page.WaitForPageAsync("**/o/anytown/people");
         await page.ShouldHaveNoViolationsAsync();
         await page.GetByLabel("Email address").FillAsync("robin.reviewer@anytown.example");
         await page.GetByLabel("Full name").FillAsync("Robin Reviewer");

@@ -28,7 +28,7 @@ public sealed class MarketJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByLabel("What did they tell you, and what will you do about it?").FillAsync("They want lots by neighbourhood");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record engagement" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/market#engagement");
+        await page.WaitForPageAsync("**/market#engagement");
         (await page.Locator("table").First.TextContentAsync())!.ShouldContain("Meet the buyer: small care providers");
     }
 }

@@ -40,7 +40,7 @@ public sealed class OutcomesJourneyTests(BrowserFixture fixture) : IClassFixture
 
         await FillDateAsync(page, "Target date", "1", "4", "2028");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save measure" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/outcomes#measure-"));
+        await page.WaitForPageAsync(new Regex("/outcomes#measure-"));
         var row = page.Locator("tbody tr").Filter(new() { HasText = Measure });
         (await row.Locator(".govuk-tag").TextContentAsync())!.Trim().ShouldBe("No figure yet");
 
@@ -49,7 +49,7 @@ public sealed class OutcomesJourneyTests(BrowserFixture fixture) : IClassFixture
         await page.GetByLabel("Figure (%)").FillAsync("25");
         await FillDateAsync(page, "Date of the figure", "1", "4", "2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save figure" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/outcomes#measure-"));
+        await page.WaitForPageAsync(new Regex("/outcomes#measure-"));
 
         var cells = row.Locator("td");
         (await cells.Nth(2).TextContentAsync())!.ShouldContain("25");
@@ -61,13 +61,13 @@ public sealed class OutcomesJourneyTests(BrowserFixture fixture) : IClassFixture
         await page.ShouldHaveNoViolationsAsync();
         await page.GetByLabel("Why is it being retired?").FillAsync("The residents' survey now asks this differently");
         await page.GetByRole(AriaRole.Button, new() { Name = "Retire measure" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/outcomes\\?retired=true"));
+        await page.WaitForPageAsync(new Regex("/outcomes\\?retired=true"));
 
         (await row.Locator(".govuk-tag").TextContentAsync())!.Trim().ShouldBe("Retired");
         (await row.TextContentAsync())!.ShouldContain("The residents' survey now asks this differently");
         await page.ShouldHaveNoViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Show the active framework only" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/outcomes$"));
+        await page.WaitForPageAsync(new Regex("/outcomes$"));
         (await page.Locator("tbody tr").Filter(new() { HasText = Measure }).CountAsync()).ShouldBe(0);
         await ScreenshotAsync(page, "outcomes.png");
     }

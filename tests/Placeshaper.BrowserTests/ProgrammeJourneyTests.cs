@@ -23,7 +23,7 @@ public sealed class ProgrammeJourneyTests(BrowserFixture fixture) : IClassFixtur
         await page.GetByLabel("Anytown Integrated Care Board").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Start programme" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/programmes/*");
+        await page.WaitForPageAsync("**/programmes/*");
         (await page.Locator("h1").TextContentAsync()).ShouldBe("Tackling loneliness");
         (await StageStatus(page, "Assess needs").TextContentAsync())!.Trim().ShouldBe("Active");
         await page.ShouldHaveNoViolationsAsync();
@@ -36,14 +36,14 @@ public sealed class ProgrammeJourneyTests(BrowserFixture fixture) : IClassFixtur
         await page.ShouldHaveNoViolationsAsync();
         await page.GetByLabel("Why is it moving?").FillAsync("Needs assessment agreed with residents");
         await page.GetByRole(AriaRole.Button, new() { Name = "Move the programme" }).ClickAsync();
-        await page.WaitForURLAsync("**/programmes/*");
+        await page.WaitForPageAsync("**/programmes/*");
         (await StageStatus(page, "Set priority outcomes").TextContentAsync())!.Trim().ShouldBe("Active");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Move between stages" }).ClickAsync();
         await page.GetByLabel("Assess needs").CheckAsync();
         await page.GetByLabel("Why is it moving?").FillAsync("A new survey changes the picture: back to the evidence");
         await page.GetByRole(AriaRole.Button, new() { Name = "Move the programme" }).ClickAsync();
-        await page.WaitForURLAsync("**/programmes/*");
+        await page.WaitForPageAsync("**/programmes/*");
 
         var history = page.Locator("table").Last;
         (await history.Locator("tbody tr").CountAsync()).ShouldBe(3);

@@ -31,7 +31,7 @@ public sealed class ProviderJourneyTests(BrowserFixture fixture) : IClassFixture
 
         await page.GetByLabel("Staff (optional)").FillAsync("7");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add provider" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/o/anytown/providers/[0-9a-f-]{36}$"));
+        await page.WaitForPageAsync(new Regex("/o/anytown/providers/[0-9a-f-]{36}$"));
         (await page.Locator("h1").TextContentAsync())!.Trim().ShouldBe(Name);
         (await page.Locator("#sme").TextContentAsync())!.Trim().ShouldBe("Yes");
         (await page.Locator("#band").TextContentAsync())!.Trim().ShouldBe("Micro");
@@ -74,7 +74,7 @@ public sealed class ProviderJourneyTests(BrowserFixture fixture) : IClassFixture
 
         await page.GetByLabel("Add a member").FillAsync("Westmoor Community Transport");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add member" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("#members$"));
+        await page.WaitForPageAsync(new Regex("#members$"));
         (await members.CountAsync()).ShouldBe(4);
         await page.GetByRole(AriaRole.Link, new() { Name = "Westmoor Community Transport" }).ClickAsync();
         (await page.Locator("#consortia").TextContentAsync())!.ShouldContain("Anytown Care Partnership");

@@ -21,7 +21,7 @@ public sealed class SpecificationJourneyTests(BrowserFixture fixture) : IClassFi
         await page.GetByLabel("What the service is for, in residents' words").FillAsync("People get help to do things for themselves again after a stay in hospital");
         await page.GetByLabel("Older people live independently at home for longer").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Start specification" }).ClickAsync();
-        await page.WaitForURLAsync("**/specifications/*");
+        await page.WaitForPageAsync("**/specifications/*");
         await page.ShouldHaveNoViolationsAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Change the KPIs" }).ClickAsync();
@@ -42,7 +42,7 @@ public sealed class SpecificationJourneyTests(BrowserFixture fixture) : IClassFi
         await page.ShouldHaveNoViolationsAsync();
         await page.Locator("#kpi-0-minimum").FillAsync("78.5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save KPIs" }).ClickAsync();
-        await page.WaitForURLAsync("**/specifications/*#kpis");
+        await page.WaitForPageAsync("**/specifications/*#kpis");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Change the term, lots and payment" }).ClickAsync();
         await page.GetByLabel("Contract length in months").FillAsync("60");
@@ -57,7 +57,7 @@ public sealed class SpecificationJourneyTests(BrowserFixture fixture) : IClassFi
         await page.GetByLabel("Service credits", new() { Exact = false }).CheckAsync();
         await page.ShouldHaveNoViolationsAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save term, lots and payment" }).ClickAsync();
-        await page.WaitForURLAsync("**/specifications/*#terms");
+        await page.WaitForPageAsync("**/specifications/*#terms");
 
         var content = await page.ContentAsync();
         content.ShouldContain("84 months (7 years)");

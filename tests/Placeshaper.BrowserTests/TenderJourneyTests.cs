@@ -18,7 +18,7 @@ public sealed class TenderJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await page.ShouldHaveNoViolationsAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Draft tender" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/tenders/*");
+        await page.WaitForPageAsync("**/tenders/*");
         (await page.Locator(".govuk-inset-text").First.TextContentAsync())!.ShouldContain("Advised: Below-threshold competition");
         (await page.Locator(".govuk-inset-text").First.TextContentAsync())!.ShouldContain("notifiable below-threshold contract");
         await page.ShouldHaveNoViolationsAsync();
@@ -39,7 +39,7 @@ public sealed class TenderJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await page.Locator("#submissionDeadline-year").FillAsync("2099");
         await page.Locator("#submissionTime").FillAsync("12:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save lots and timetable" }).ClickAsync();
-        await page.WaitForURLAsync("**/tenders/*#lots");
+        await page.WaitForPageAsync("**/tenders/*#lots");
         (await page.ContentAsync()).ShouldContain("Bids close: 15 January 2099, 12:00pm");
     }
 }
