@@ -56,6 +56,8 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<Evaluation.AwardDecision> AwardDecisions => Set<Evaluation.AwardDecision>();
 
+    public DbSet<Evaluation.SupplierCheck> SupplierChecks => Set<Evaluation.SupplierCheck>();
+
     public DbSet<Clarifications.Clarification> Clarifications => Set<Clarifications.Clarification>();
 
     public DbSet<Market.EngagementEvent> EngagementEvents => Set<Market.EngagementEvent>();

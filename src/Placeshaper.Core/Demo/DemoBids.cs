@@ -84,11 +84,11 @@ internal static class DemoBids
         tender.RecordBidsOpened(openedBy, now.AddDays(-2));
         db.RecordDecision(new AuditDecision(anytown.Id, "bids-opened", nameof(Tender), tender.Id.ToString(), After: JsonSerializer.Serialize(new { tender = Reference, demo = true })));
         await db.SaveChangesAsync(cancellationToken);
-        await EvaluateAsync(db, tender, bids, questions, openedBy, now, cancellationToken);
+        await EvaluateAsync(db, tender, bids, questions, providers, openedBy, now, cancellationToken);
     }
 
     /// <summary>Two panel members declared, scored alone and submitted; the consensus is agreed, so the ranking shows.</summary>
-    private static async Task EvaluateAsync(PlaceshaperDb db, Tender tender, List<(Bid Bid, Offer Offer)> bids, List<TenderQuestion> questions, Guid procurement, DateTime now, CancellationToken cancellationToken)
+    private static async Task EvaluateAsync(PlaceshaperDb db, Tender tender, List<(Bid Bid, Offer Offer)> bids, List<TenderQuestion> questions, IReadOnlyDictionary<string, Provider> providers, Guid procurement, DateTime now, CancellationToken cancellationToken)
     {
         var evaluator = await db.Users.Where(p => p.Email == "evaluator@anytown.example").Select(p => p.Id).SingleAsync(cancellationToken);
         var evaluation = Evaluation.BidEvaluation.For(tender, now.AddDays(-2));
@@ -122,10 +122,16 @@ internal static class DemoBids
 
         db.Evaluations.Add(evaluation);
 
-        // Decided this morning: the standstill runs, and each bidder can read its assessment summary in the portal.
+        // The winner's financial standing checked on the register's turnover, then the award decided this morning: the
+        // standstill runs, and each bidder can read its assessment summary in the portal.
         var entries = bids.Select(b => new Evaluation.EvaluationResults.Entry(b.Bid.Id, b.Offer.Provider, new Dictionary<Guid, decimal>(), b.Offer.Price)).ToList();
-        var ranking = Evaluation.EvaluationResults.For(tender, evaluation, entries).Value!;
+        var ranking = Evaluation.EvaluationResults.For(tender, evaluation, entries, []).Value!;
         var decidedAt = now.AddHours(-1);
+        var winner = bids.Single(b => b.Bid.Id == ranking[0].Bids[0].BidId);
+        db.SupplierChecks.Add(Evaluation.SupplierCheck.Record(null, new Evaluation.SupplierCheck.Known(
+                tender.OrganisationId, tender.Id, winner.Bid.Id, winner.Bid.ProviderId,
+                Evaluation.AnnualValue.For(tender, [null], null), providers[winner.Offer.Provider].Turnover, []),
+            new Evaluation.SupplierCheck.Figures(null, null, null, null, null), procurement, now.AddHours(-2)).Value!);
         var standstill = Calendar.Standstill.For(decidedAt.UkDate(), new Calendar.WorkingDays([]));
         db.AwardDecisions.Add(Evaluation.AwardDecision.Decide(tender, ranking[0], null, procurement, standstill, decidedAt).Value!);
         await db.SaveChangesAsync(cancellationToken);

@@ -41,10 +41,21 @@ public sealed class DecideAward(PlaceshaperDb db, SealedBids sealedBids, Working
         }
 
         var bidders = await BidQueries.BiddersAsync(db, opened.Select(o => o.Bid.ProviderId), cancellationToken);
-        var results = EvaluationResults.For(tender, evaluation, opened.Select(o => EvaluationQueries.Entry(o, bidders.GetValueOrDefault(o.Bid.ProviderId, ""))).ToList());
+        var checks = await EvaluationQueries.ChecksAsync(db, tender.Id, cancellationToken);
+        var results = EvaluationResults.For(tender, evaluation, opened.Select(o => EvaluationQueries.Entry(o, bidders.GetValueOrDefault(o.Bid.ProviderId, ""))).ToList(),
+            EvaluationQueries.Excluded(checks));
         if (!results.Succeeded)
         {
             return new Outcome(null, results.Errors);
+        }
+
+        // Proportionate checks fall on the bidder about to win, not on every bidder: it must have passed one.
+        var winner = results.Value.Single(l => l.LotId == lotId).Bids.FirstOrDefault(b => b.Score.Rank == 1);
+        if (winner is not null && (!checks.TryGetValue(winner.BidId, out var check) || !check.Passes))
+        {
+            return new Outcome(null, Refusal: check is null
+                ? $"Check {winner.Bidder}'s financial standing before deciding the award."
+                : $"{winner.Bidder}'s financial standing is not known yet: ask for its latest accounts and check it again before deciding the award.");
         }
 
         var now = db.Clock.GetUtcNow().UtcDateTime;

@@ -92,3 +92,32 @@ internal sealed class AwardDecisionConfiguration : IEntityTypeConfiguration<Awar
         builder.HasOne<Person>().WithMany().HasForeignKey(a => a.DecidedBy).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SupplierCheckConfiguration : IEntityTypeConfiguration<SupplierCheck>
+{
+    public void Configure(EntityTypeBuilder<SupplierCheck> builder)
+    {
+        builder.ToTable("supplier_checks");
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.AnnualValue).HasMoneyConversion();
+        builder.Property(c => c.AnnualValueBasis).HasMaxLength(SupplierCheck.MaxText);
+        builder.Property(c => c.TurnoverMultiple).HasPrecision(6, 2);
+        builder.Property(c => c.Turnover).HasMoneyConversion();
+        builder.Property(c => c.MembersJson).HasMaxLength(20_000);
+        builder.Property(c => c.GuarantorName).HasMaxLength(SupplierCheck.MaxName);
+        builder.Property(c => c.GuarantorTurnover).HasMoneyConversion();
+        builder.Property(c => c.OverrideReason).HasMaxLength(SupplierCheck.MaxText);
+        builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.Required).HasMoneyConversion();
+        builder.Property(c => c.Explanation).HasMaxLength(SupplierCheck.MaxText * 2);
+        builder.Ignore(c => c.Members);
+        builder.Ignore(c => c.Passes);
+        builder.Ignore(c => c.Excludes);
+        builder.HasIndex(c => c.BidId).IsUnique();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Tender>().WithMany().HasForeignKey(c => c.TenderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Bid>().WithMany().HasForeignKey(c => c.BidId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Providers.Provider>().WithMany().HasForeignKey(c => c.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.CheckedBy).OnDelete(DeleteBehavior.Restrict);
+    }
+}

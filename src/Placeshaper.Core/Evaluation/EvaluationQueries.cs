@@ -30,6 +30,14 @@ public static class EvaluationQueries
         return await db.Users.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
     }
 
+    /// <summary>The tender's supplier checks, by bid.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, SupplierCheck>> ChecksAsync(PlaceshaperDb db, Guid tenderId, CancellationToken cancellationToken) =>
+        await db.SupplierChecks.AsNoTracking().Where(c => c.TenderId == tenderId).ToDictionaryAsync(c => c.BidId, cancellationToken);
+
+    /// <summary>The bids left out of the ranking: their bidders did not meet a supplier check.</summary>
+    public static IReadOnlyCollection<Guid> Excluded(IReadOnlyDictionary<Guid, SupplierCheck> checks) =>
+        checks.Values.Where(c => c.Excludes).Select(c => c.BidId).ToHashSet();
+
     /// <summary>The opened bids as the ranking needs them, read through the seal (so the reader must be clear to read).</summary>
     public static EvaluationResults.Entry Entry(SealedBids.Opened opened, string bidder) => new(
         opened.Bid.Id,

@@ -18,8 +18,11 @@ public static class EvaluationResults
 
     public sealed record Ranked(Guid BidId, string Bidder, TenderEvaluation.ScoredBid Score);
 
-    public static Result<IReadOnlyList<Lot>> For(Tender tender, BidEvaluation evaluation, IReadOnlyList<Entry> entries)
+    /// <param name="excluded">Bids left out of the competition for failing a condition of participation (a supplier
+    /// check they did not meet): the others are ranked, and priced, as if these had not bid.</param>
+    public static Result<IReadOnlyList<Lot>> For(Tender tender, BidEvaluation evaluation, IReadOnlyList<Entry> entries, IReadOnlyCollection<Guid> excluded)
     {
+        entries = entries.Where(e => !excluded.Contains(e.BidId)).ToList();
         var lots = tender.Lots.Count == 0
             ? [(LotId: (Guid?)null, Name: "Whole contract")]
             : tender.Lots.OrderBy(l => l.Number).Select(l => (LotId: (Guid?)l.Id, Name: $"Lot {l.Number}: {l.Title}")).ToList();

@@ -64,6 +64,7 @@ public static class EvaluationApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         evaluation.MapPost("/award-decisions/{decisionId:guid}/award", AwardAsync).WithName("AwardContract")
             .WithSummary("Enter into the contract once the standstill is over (409 before)").WithMetadata(buyers).ProducesProblem(StatusCodes.Status409Conflict);
+        SupplierChecksApi.Map(evaluation);
     }
 
     private sealed record Loaded(Tender Tender, BidEvaluation Evaluation, IReadOnlyList<Guid> LiveBids);
@@ -109,7 +110,8 @@ public static class EvaluationApi
         {
             var (_, opened) = await sealedBids.ReadAllAsync(tender, me, cancellationToken);
             var bidders = await BidViews.BiddersAsync(db, opened.Select(o => o.Bid.ProviderId), cancellationToken);
-            var ranked = EvaluationResults.For(tender, evaluation, opened.Select(o => EvaluationQueries.Entry(o, bidders.GetValueOrDefault(o.Bid.ProviderId, ""))).ToList());
+            var excluded = EvaluationQueries.Excluded(await EvaluationQueries.ChecksAsync(db, tender.Id, cancellationToken));
+            var ranked = EvaluationResults.For(tender, evaluation, opened.Select(o => EvaluationQueries.Entry(o, bidders.GetValueOrDefault(o.Bid.ProviderId, ""))).ToList(), excluded);
             results = ranked.Succeeded
                 ? ranked.Value.Select(l => new LotView(l.LotId, l.Name, l.Bids.Select(b => new RankedView(
                     b.BidId, b.Bidder, b.Score.Price, R(b.Score.PriceScore), R(b.Score.QualityScore), R(b.Score.SocialValueScore), R(b.Score.Total), b.Score.Rank, b.Score.AbnormallyLow, b.Score.Working)).ToList())).ToList()

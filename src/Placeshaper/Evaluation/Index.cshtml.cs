@@ -29,6 +29,9 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, Vi
 
     public IReadOnlyList<AwardDecision> Awards { get; private set; } = [];
 
+    /// <summary>The bidders' financial standing checks, by bid.</summary>
+    public IReadOnlyDictionary<Guid, SupplierCheck> Checks { get; private set; } = new Dictionary<Guid, SupplierCheck>();
+
     public DateOnly Today => Common.UkTime.UkDate(Now);
 
     [BindProperty]
@@ -212,7 +215,9 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db, Vi
         if (ClearToRead && Evaluation.IsModerated(LiveBids, Tender))
         {
             var (_, opened) = await sealedBids.ReadAllAsync(Tender, Me, cancellationToken);
-            var ranked = EvaluationResults.For(Tender, Evaluation, opened.Select(o => EvaluationQueries.Entry(o, Bidders.GetValueOrDefault(o.Bid.Id, ""))).ToList());
+            Checks = await EvaluationQueries.ChecksAsync(Db, Tender.Id, cancellationToken);
+            var ranked = EvaluationResults.For(Tender, Evaluation, opened.Select(o => EvaluationQueries.Entry(o, Bidders.GetValueOrDefault(o.Bid.Id, ""))).ToList(),
+                EvaluationQueries.Excluded(Checks));
             Results = ranked.Succeeded ? ranked.Value : null;
         }
 

@@ -79,6 +79,7 @@ public static class WebApp
         services.AddScoped<Bids.SubmitBid>();
         services.AddScoped<Bids.SealedBids>();
         services.AddScoped<Evaluation.DecideAward>();
+        services.AddScoped<Evaluation.CheckSuppliers>();
         services.AddScoped<Clarifications.Clarify>();
 
         AddAuthentication(builder);

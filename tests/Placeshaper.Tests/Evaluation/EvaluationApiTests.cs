@@ -123,6 +123,9 @@ public abstract class EvaluationApiTests<TApp>(TApp app)
     private async Task AwardAfterStandstillAsync(Opened tender, HttpClient procurement, HttpClient evaluator)
     {
         (await evaluator.PostJsonAsync(tender.Root + "/evaluation/award-decisions", new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await procurement.PostJsonAsync(tender.Root + "/evaluation/award-decisions", new { })).ShouldBeProblemAsync(409))
+            .GetProperty("detail").GetString()!.ShouldContain("Check Anytown Community Care CIC's financial standing");
+        await CheckFinancialStandingAsync(tender, procurement, evaluator);
         var decided = await procurement.PostJsonAsync(tender.Root + "/evaluation/award-decisions", new { });
         var decision = await decided.ReadJsonAsync();
         decided.StatusCode.ShouldBe(HttpStatusCode.Created, decision.ToString());
@@ -152,6 +155,43 @@ public abstract class EvaluationApiTests<TApp>(TApp app)
         var awarded = await (await procurement.PostAsync(new Uri(award, UriKind.Relative), null)).ReadJsonAsync();
         awarded.GetProperty("status").GetString().ShouldBe("Awarded");
         (await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().CountAsync(e => e.Action == "contract-awarded" || e.Action == "award-decided"))).ShouldBeGreaterThanOrEqualTo(2);
+        await (await procurement.PutJsonAsync($"{tender.Root}/evaluation/supplier-checks/{tender.Brightside}", new { })).ShouldBeProblemAsync(409);
+    }
+
+    /// <summary>
+    /// Turnover of twice the annual value of what the bidder bid for; a bidder short of it is left out of the ranking
+    /// unless it passes with a guarantee, as a consortium or with a recorded reason.
+    /// </summary>
+    private async Task CheckFinancialStandingAsync(Opened tender, HttpClient procurement, HttpClient evaluator)
+    {
+        var check = $"{tender.Root}/evaluation/supplier-checks/{tender.Care}";
+        (await evaluator.PutJsonAsync(check, new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var start = await (await procurement.GetPathAsync(check)).ReadJsonAsync();
+        (start.GetProperty("suggestedAnnualValue").GetDecimal(), start.GetProperty("registerTurnover").GetDecimal()).ShouldBe((150_000m, 1_450_000m));
+        start.GetProperty("annualValueBasis").GetString()!.ShouldContain("taken as one year's");
+
+        var bad = await (await procurement.PutJsonAsync(check, new { annualValue = -1m, guarantorName = "Parent plc" })).ShouldBeProblemAsync(400);
+        bad.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order().ShouldBe(["annualValue", "guarantorTurnover"]);
+
+        // Against a £800,000 annual value the CIC needs £1.6m and has £1.45m: it is left out and the charity ranks first alone.
+        var short_ = await (await procurement.PutJsonAsync(check, new { annualValue = 800_000m })).ReadJsonAsync();
+        (short_.GetProperty("outcome").GetString(), short_.GetProperty("excluded").GetBoolean(), short_.GetProperty("required").GetDecimal()).ShouldBe(("DoesNotMeet", true, 1_600_000m));
+        var ranking = (await (await procurement.GetPathAsync(tender.Root + "/evaluation")).ReadJsonAsync()).GetProperty("results")[0].GetProperty("bids");
+        ranking.EnumerateArray().Select(b => (b.GetProperty("bidder").GetString(), b.GetProperty("total").GetDecimal(), b.GetProperty("rank").GetInt32()))
+            .ShouldBe([("Brightside Family Support", 80m, 1)]);
+
+        var guaranteed = await (await procurement.PutJsonAsync(check, new { annualValue = 800_000m, guarantorName = "Anytown Care Group", guarantorTurnover = 5_000_000m })).ReadJsonAsync();
+        (guaranteed.GetProperty("outcome").GetString(), guaranteed.GetProperty("passes").GetBoolean()).ShouldBe(("MeetsWithGuarantee", true));
+        var accepted = await (await procurement.PutJsonAsync(check, new { annualValue = 800_000m, overrideReason = "Profitable for five years with six months' reserves" })).ReadJsonAsync();
+        (accepted.GetProperty("outcome").GetString(), accepted.GetProperty("overrideReason").GetString()).ShouldBe(("AcceptedWithReason", "Profitable for five years with six months' reserves"));
+
+        var meets = await (await procurement.PutJsonAsync(check, new { })).ReadJsonAsync();
+        (meets.GetProperty("outcome").GetString(), meets.GetProperty("annualValue").GetDecimal(), meets.GetProperty("required").GetDecimal(), meets.GetProperty("checkedBy").GetString())
+            .ShouldBe(("Meets", 150_000m, 300_000m, "Priya Procurement"));
+        var listed = await (await procurement.GetPathAsync($"{tender.Root}/evaluation/supplier-checks")).ReadJsonAsync();
+        listed.GetArrayLength().ShouldBe(1);
+        var tenderId = tender.Root.Split('/')[^1];
+        (await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().CountAsync(e => e.Action == "supplier-checked" && e.EntityId == tenderId))).ShouldBe(4);
     }
 
     [Fact]
