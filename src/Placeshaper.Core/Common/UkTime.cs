@@ -22,4 +22,8 @@ public static class UkTime
     /// <summary>e.g. "21 November 2026", the date in the UK at that moment.</summary>
     public static string ToUkDate(this DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString("d MMMM yyyy", EnGb);
+
+    /// <summary>The last second of a UK date, in UTC: when a period that runs "to the end of" that day ends.</summary>
+    public static DateTime EndOfUkDay(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(23, 59, 59), DateTimeKind.Unspecified), Zone);
 }

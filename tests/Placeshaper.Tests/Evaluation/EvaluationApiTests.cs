@@ -156,6 +156,17 @@ public abstract class EvaluationApiTests<TApp>(TApp app)
         awarded.GetProperty("status").GetString().ShouldBe("Awarded");
         (await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().CountAsync(e => e.Action == "contract-awarded" || e.Action == "award-decided"))).ShouldBeGreaterThanOrEqualTo(2);
         await (await procurement.PutJsonAsync($"{tender.Root}/evaluation/supplier-checks/{tender.Brightside}", new { })).ShouldBeProblemAsync(409);
+
+        // Published as open contracting data: the award pending in standstill, then active, and the contract signed.
+        var ocds = await (await procurement.GetPathAsync(tender.Root + "/ocds")).Content.ReadAsStringAsync();
+        var releases = JsonDocument.Parse(ocds).RootElement.GetProperty("releases").EnumerateArray().ToList();
+        releases.Select(r => r.GetProperty("tag")[0].GetString()).ShouldBe(["tender", "award", "award", "contract"]);
+        releases.Select(r => r.TryGetProperty("awards", out var a) ? a[0].GetProperty("status").GetString() : null).ShouldBe([null, "pending", "active", null]);
+        releases[3].GetProperty("contracts")[0].GetProperty("value").GetProperty("amount").GetDecimal().ShouldBe(40_000m);
+        if (Tenders.Publication.OcdsSchema.HasData)
+        {
+            Tenders.Publication.OcdsSchema.Errors(await Tenders.Publication.OcdsSchema.WithUkExtensionAsync(), ocds).ShouldBeEmpty();
+        }
     }
 
     /// <summary>

@@ -118,7 +118,8 @@ public static class OcdsReleases
             award["standstillPeriod"] = Period(a.StandstillStart, a.StandstillEnd);
         }
 
-        var release = Release(ocid, $"{ocid}-award-{a.Id}", a.Date, "award", Parties(buyer, a.Suppliers), buyer);
+        // An award is released again when its status changes, so each release is named for the award and the moment.
+        var release = Release(ocid, $"{ocid}-award-{a.Id}-{Stamp(a.Date)}", a.Date, "award", Parties(buyer, a.Suppliers), buyer);
         release["tender"] = new JsonObject { ["id"] = tender.Id.ToString(), ["title"] = tender.Title };
         release["awards"] = new JsonArray(award);
         return release;

@@ -76,7 +76,7 @@ public enum ContractState
 /// <summary>
 /// An award decision for one or more lots (none: the whole tender), with the standstill period in which unsuccessful
 /// bidders may challenge it (Procurement Act 2023 s.51: 8 working days), and the contract signed after it, if any.
-/// Nothing in Placeshaper produces these yet: the award and contract releases are ready for when evaluation does.
+/// <see cref="OcdsAwards"/> makes them from award decisions.
 /// </summary>
 public sealed record AwardSnapshot(
     string Id,

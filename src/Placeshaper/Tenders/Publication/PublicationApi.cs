@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Placeshaper.Api;
 using Placeshaper.Data;
 using Placeshaper.Organisations;
@@ -16,7 +17,7 @@ public static class PublicationApi
     {
         var tenders = organisation.MapGroup("/tenders").WithTags("Tenders").WithMetadata(new RequiresRoleAttribute(TendersApi.Officers));
         tenders.MapGet("/{tenderId:guid}/ocds", OcdsAsync).WithName("GetTenderOcds")
-            .WithSummary("A published tender as an OCDS 1.1 release package, with the lots, suitability and UK extensions; a draft gets 409")
+            .WithSummary("A published tender as an OCDS 1.1 release package: the tender, each award decision (pending in its standstill, then active) and each contract entered into, with the lots, suitability and UK extensions; a draft gets 409")
             .ProducesProblem(StatusCodes.Status409Conflict);
         tenders.MapGet("/transparency-code.csv", TransparencyCodeAsync).WithName("GetTransparencyCodeInvitationsToTender")
             .WithSummary("Published invitations to tender over £5,000, with the fields the Local Government Transparency Code 2015 asks for, as CSV");
@@ -41,7 +42,11 @@ public static class PublicationApi
         }
 
         var buyer = new OcdsBuyer(organisation.Slug, organisation.Current.Name);
-        var releases = OcdsReleases.For(settings.Prefix, buyer, TenderSnapshot.Of(tender, ProcurementThresholds.Official));
+        var decisions = await db.AwardDecisions.AsNoTracking().Where(a => a.TenderId == tender.Id).ToListAsync(cancellationToken);
+        var winningBids = decisions.Select(d => d.BidId).ToList();
+        var winners = await db.Bids.Where(b => winningBids.Contains(b.Id)).Join(db.Providers, b => b.ProviderId, p => p.Id, (b, p) => new { BidId = b.Id, Provider = p })
+            .ToDictionaryAsync(x => x.BidId, x => x.Provider, cancellationToken);
+        var releases = OcdsReleases.For(settings.Prefix, buyer, TenderSnapshot.Of(tender, ProcurementThresholds.Official), OcdsAwards.For(tender, decisions, winners));
         var uri = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}");
         return TypedResults.Json(OcdsPackage.Of(uri, organisation.Current.Name, settings.License, settings.PublicationPolicy, releases), contentType: "application/json");
     }

@@ -45,8 +45,9 @@ public static class OcdsSchema
         }
         """;
 
-    public static void RequireData() =>
-        TestEnvironment.SkipUnless(File.Exists(Path.Combine(Data, "ocds-schema-1.1", "release-schema.json")), $"The OCDS schema is not in {Data}");
+    public static bool HasData => File.Exists(Path.Combine(Data, "ocds-schema-1.1", "release-schema.json"));
+
+    public static void RequireData() => TestEnvironment.SkipUnless(HasData, $"The OCDS schema is not in {Data}");
 
     /// <summary>The core schema alone.</summary>
     public static Task<JsonSchema> CoreAsync() => PackageSchemaAsync([]);

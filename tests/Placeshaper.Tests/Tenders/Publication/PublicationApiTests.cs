@@ -41,6 +41,29 @@ public abstract class PublicationApiTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task An_award_decision_in_standstill_is_published_as_a_pending_award_with_its_standstill_period()
+    {
+        app.RequireDatabase();
+        OcdsSchema.RequireData();
+        using var api = await app.ApiAsAsync("procurement@anytown.example");
+        var id = (await (await api.GetPathAsync("/api/v1/orgs/anytown/tenders")).ReadJsonAsync()).EnumerateArray()
+            .Single(t => t.GetProperty("reference").GetString() == "ANYTOWN-2026-009").GetProperty("id").GetString()!;
+
+        var json = await (await api.GetPathAsync($"/api/v1/orgs/anytown/tenders/{id}/ocds")).Content.ReadAsStringAsync();
+
+        OcdsSchema.Errors(await OcdsSchema.CoreAsync(), json).ShouldBeEmpty();
+        OcdsSchema.Errors(await OcdsSchema.WithUkExtensionAsync(), json).ShouldBeEmpty();
+        var releases = JsonDocument.Parse(json).RootElement.GetProperty("releases").EnumerateArray().ToList();
+        releases.Select(r => r.GetProperty("tag")[0].GetString()).ShouldBe(["tender", "award"]);
+        var award = releases[1].GetProperty("awards")[0];
+        (award.GetProperty("status").GetString(), award.GetProperty("value").GetProperty("amount").GetDecimal()).ShouldBe(("pending", 152_000m));
+        award.GetProperty("suppliers")[0].GetProperty("id").GetString().ShouldBe("GB-CHC-99000201");
+        award.GetProperty("standstillPeriod").GetProperty("endDate").GetString()!.ShouldEndWith("59:59Z");
+        var supplier = releases[1].GetProperty("parties").EnumerateArray().Single(p => p.GetProperty("roles")[0].GetString() == "supplier");
+        (supplier.GetProperty("name").GetString(), supplier.GetProperty("details").GetProperty("vcse").GetBoolean()).ShouldBe(("Brightside Family Support", true));
+    }
+
+    [Fact]
     public async Task A_draft_has_no_OCDS_yet_another_organisations_tender_is_not_found_and_providers_are_refused()
     {
         app.RequireDatabase();
