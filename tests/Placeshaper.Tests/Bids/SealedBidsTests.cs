@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Placeshaper.Tests.Infrastructure;
 
 namespace Placeshaper.Tests.Bids;
@@ -70,6 +71,70 @@ public abstract class SealedBidsTests<TApp>(TApp app)
 
     private Task<int> RefusalsAsync(string entityId) => app.WithDbAsync(db =>
         db.AuditEntries.IgnoreQueryFilters().CountAsync(e => e.Action == "sealed-bid-read-refused" && e.EntityId == entityId));
+
+    /// <summary>
+    /// Every GET route of the API and every page that takes a tender or a bid, found from the app's own endpoints so a
+    /// route added later is covered too, asked by every role (and both bidders) before the deadline: none shows a word
+    /// or the price of the bid, downloads included.
+    /// </summary>
+    [Fact]
+    public async Task No_route_or_page_shows_any_part_of_a_sealed_bid_to_anyone_before_the_deadline()
+    {
+        app.RequireDatabase();
+        var tender = await PublishAsync();
+        using (var provider = await app.ApiAsAsync("care@anytown-community-care.example"))
+        {
+            var body = Bid(tender.Tender, 412_345.67m, document: Secret);
+            (await provider.PostJsonAsync($"/api/v1/orgs/anytown/portal/tenders/{tender.Id}/bids", body)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        var bidId = await app.WithDbAsync(db => db.Bids.Where(b => b.TenderId == Guid.Parse(tender.Id)).Select(b => b.Id).SingleAsync());
+        var paths = ReadRoutes().Select(r => Fill(r, tender.Id, bidId)).OfType<string>().Distinct().ToList();
+        paths.ShouldContain($"/api/v1/orgs/anytown/tenders/{tender.Id}/bids/{bidId}");
+        paths.ShouldContain($"/api/v1/orgs/anytown/tenders/{tender.Id}/evaluation/supplier-checks/{bidId}");
+        paths.ShouldContain($"/o/anytown/tenders/{tender.Id}/evaluation/bids/{bidId}/standing");
+        paths.ShouldContain($"/api/v1/orgs/anytown/portal/bids/{bidId}/content");
+        string[] giveaways = [Secret, "412345.67", "412,345.67", "Apprenticeships for Anytown residents"];
+
+        foreach (var email in Officers.Append("care@anytown-community-care.example").Append("hello@brightside.example"))
+        {
+            using var api = await app.ApiAsAsync(email);
+            using var browser = await app.SignInAsync(email);
+            foreach (var path in paths)
+            {
+                var client = path.StartsWith("/api/", StringComparison.Ordinal) ? api : browser.Http;
+                foreach (var asked in path.StartsWith("/o/", StringComparison.Ordinal) ? [path, path + "?handler=Download&format=csv"] : new[] { path })
+                {
+                    using var response = await client.GetAsync(new Uri(asked, UriKind.Relative));
+                    var text = await response.Content.ReadAsStringAsync();
+                    giveaways.Where(g => text.Contains(g, StringComparison.Ordinal)).ShouldBeEmpty($"{email} GET {asked} answered {(int)response.StatusCode}");
+                }
+            }
+        }
+    }
+
+    /// <summary>GET routes and pages of an organisation that name a tender or a bid.</summary>
+    private IEnumerable<string> ReadRoutes() =>
+        app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null
+                || e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+            .Select(e => e.RoutePattern.RawText!)
+            .Where(p => p.Contains("{org}", StringComparison.Ordinal) && (p.Contains("{tenderId", StringComparison.Ordinal) || p.Contains("{bidId", StringComparison.Ordinal)));
+
+    /// <summary>The route with the tender, the bid and a first document filled in; null when it needs anything else.</summary>
+    private static string? Fill(string pattern, string tenderId, Guid bidId)
+    {
+        var path = System.Text.RegularExpressions.Regex.Replace("/" + pattern.TrimStart('/'), @"\{(\w+)(:[^}]*)?\}", m => m.Groups[1].Value switch
+        {
+            "org" => "anytown",
+            "tenderId" => tenderId,
+            "bidId" => bidId.ToString(),
+            "number" => "1",
+            _ => "{unknown}",
+        });
+        return path.Contains("{unknown}", StringComparison.Ordinal) ? null : path;
+    }
 
     [Fact]
     public async Task Before_the_deadline_nobody_reads_a_bid_through_any_route_and_every_attempt_is_recorded()
