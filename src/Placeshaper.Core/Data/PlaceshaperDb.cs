@@ -58,6 +58,8 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<Evaluation.SupplierCheck> SupplierChecks => Set<Evaluation.SupplierCheck>();
 
+    public DbSet<Providers.SupplierRegistration> SupplierRegistrations => Set<Providers.SupplierRegistration>();
+
     public DbSet<Clarifications.Clarification> Clarifications => Set<Clarifications.Clarification>();
 
     public DbSet<Market.EngagementEvent> EngagementEvents => Set<Market.EngagementEvent>();

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +18,7 @@ public sealed class AddMember(PlaceshaperDb db, UserManager<Person> people)
     {
         var errors = new Errors();
         var email = command.Email?.Trim() ?? "";
-        if (!IsEmail(email))
+        if (!Emails.IsValid(email))
         {
             errors.Add("email", "Enter an email address in the correct format, like name@example.org");
         }
@@ -107,9 +106,6 @@ public sealed class AddMember(PlaceshaperDb db, UserManager<Person> people)
         await db.SaveChangesAsync(cancellationToken);
         return new Outcome(person.Id, email, created, added.Select(r => r.ToString()).ToList(), initialPassword);
     }
-
-    private static bool IsEmail(string email) =>
-        email.Length is > 3 and <= 256 && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && email.Contains('.', StringComparison.Ordinal);
 
     /// <summary>Five random words' worth of entropy as 20 base-32 characters in groups, easy to read out.</summary>
     private static string GeneratePassword()

@@ -47,3 +47,24 @@ internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         builder.HasOne<Provider>().WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SupplierRegistrationConfiguration : IEntityTypeConfiguration<SupplierRegistration>
+{
+    public void Configure(EntityTypeBuilder<SupplierRegistration> builder)
+    {
+        builder.ToTable("supplier_registrations");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.ContactName).HasMaxLength(SupplierRegistration.MaxName);
+        builder.Property(r => r.Email).HasMaxLength(256);
+        builder.Property(r => r.SupplierName).HasMaxLength(ProviderDetails.MaxName);
+        builder.Property(r => r.DetailsJson).HasMaxLength(4000);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Reason).HasMaxLength(SupplierRegistration.MaxReason);
+        builder.Ignore(r => r.Details);
+        builder.HasIndex(r => new { r.OrganisationId, r.Status });
+        builder.HasIndex(r => r.PersonId);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<People.Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Provider>().WithMany().HasForeignKey(r => r.ProviderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

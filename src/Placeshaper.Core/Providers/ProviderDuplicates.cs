@@ -54,6 +54,16 @@ public static class ProviderDuplicates
         return byName;
     }
 
+    /// <summary>Every entry of <paramref name="others"/> that <paramref name="candidate"/> duplicates, matches by number first.</summary>
+    public static IReadOnlyList<Duplicate> FindAll(Identity candidate, IEnumerable<Identity> others) =>
+        others.Where(o => candidate.Id is null || o.Id != candidate.Id)
+            .Select(o => SharedNumber(candidate, o) is { } shared ? new Duplicate(o.Id, o.Name, shared.Field, $"has the same {shared.What} ({shared.Number})")
+                : SameName(candidate, o) ? new Duplicate(o.Id, o.Name, "name", SameNameReason)
+                : null)
+            .OfType<Duplicate>()
+            .OrderBy(d => d.Field == "name")
+            .ToList();
+
     /// <summary>The kind and value of a registration number both have, or null.</summary>
     public static (string Field, string What, string Number)? SharedNumber(Identity a, Identity b) =>
         a.CompanyNumber is not null && a.CompanyNumber == b.CompanyNumber ? ("companyNumber", "Companies House number", a.CompanyNumber)

@@ -47,6 +47,7 @@ public static class ApiEndpoints
         Tenders.Publication.PublicationApi.Map(organisation);
         Market.MarketApi.Map(organisation);
         Providers.ProvidersApi.Map(organisation);
+        Providers.RegistrationsApi.Map(organisation);
         Bids.BidsApi.Map(organisation);
         Portal.PortalApi.Map(organisation);
         Evaluation.EvaluationApi.Map(organisation);

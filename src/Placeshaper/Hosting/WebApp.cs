@@ -80,6 +80,7 @@ public static class WebApp
         services.AddScoped<Bids.SealedBids>();
         services.AddScoped<Evaluation.DecideAward>();
         services.AddScoped<Evaluation.CheckSuppliers>();
+        services.AddScoped<Providers.RegisterSupplier>();
         services.AddScoped<Clarifications.Clarify>();
 
         AddAuthentication(builder);

@@ -78,7 +78,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{challengeId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{providerId:guid}", other.ProviderId.ToString(), StringComparison.Ordinal)
                 .Replace("{memberId:guid}", other.MemberId.ToString(), StringComparison.Ordinal)
-                .Replace("{specificationId:guid}", other.SpecificationId.ToString(), StringComparison.Ordinal);
+                .Replace("{specificationId:guid}", other.SpecificationId.ToString(), StringComparison.Ordinal)
+                .Replace("{registrationId:guid}", other.RegistrationId.ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -148,7 +149,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{decisionId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{number:int}", "1", StringComparison.Ordinal)
                 .Replace("{providerId:guid}", other.ProviderId.ToString(), StringComparison.Ordinal)
-                .Replace("{specificationId:guid}", other.SpecificationId.ToString(), StringComparison.Ordinal);
+                .Replace("{specificationId:guid}", other.SpecificationId.ToString(), StringComparison.Ordinal)
+                .Replace("{registrationId:guid}", other.RegistrationId.ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{pattern} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
             using var get = await browser.GetAsync(path);
             var body = await get.Content.ReadAsStringAsync();
@@ -205,7 +207,7 @@ public abstract class IsolationTests<TApp>(TApp app)
             .ToList();
 
     private sealed record OtherResources(
-        Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId, Guid ThemeId, Guid OutcomeId, Guid MeasureId, Guid AssessmentId, Guid ItemId, string ItemEmail, Guid ProviderId, Guid MemberId, Guid SpecificationId);
+        Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId, Guid ThemeId, Guid OutcomeId, Guid MeasureId, Guid AssessmentId, Guid ItemId, string ItemEmail, Guid ProviderId, Guid MemberId, Guid SpecificationId, Guid RegistrationId);
 
     private async Task<OtherResources> OtherOrganisationsResourcesAsync()
     {
@@ -277,8 +279,17 @@ public abstract class IsolationTests<TApp>(TApp app)
             noLotsReason = "Probe",
             paymentMechanism = "FixedPrice",
         })).ReadJsonAsync());
+        // A supplier's registration waiting for the police: the council may neither see, approve nor reject it.
+        var registration = Placeshaper.Providers.SupplierRegistration.Submit(policeId, personId, "probe.supplier@example.org", "Probe supplier",
+            new Placeshaper.Providers.ProviderDetails("Probe supplier " + suffix, Placeshaper.Providers.LegalForm.Company).Check().Value!, DateTime.UtcNow).Value!;
+        await app.WithDbAsync(async db =>
+        {
+            db.SupplierRegistrations.Add(registration);
+            return await db.SaveChangesAsync();
+        });
         return new OtherResources(
-            personId, tokenId, memberships, programmeId, Guid.Parse(budget.GetProperty("id").GetString()!), theme, outcome, measure, assessment, item.Id, "probe.resident@example.org", provider, member, specification);
+            personId, tokenId, memberships, programmeId, Guid.Parse(budget.GetProperty("id").GetString()!), theme, outcome, measure, assessment, item.Id, "probe.resident@example.org", provider, member, specification,
+            registration.Id);
     }
 
     private async Task ShouldBeUntouchedAsync(OtherResources other)
@@ -302,6 +313,8 @@ public abstract class IsolationTests<TApp>(TApp app)
         (await app.WithDbAsync(db => db.Specifications.IgnoreQueryFilters().SingleAsync(s => s.Id == other.SpecificationId))).ShouldSatisfyAllConditions(
             s => s.Title.ShouldBe("Probe specification"), s => s.Status.ShouldBe(Placeshaper.Specifications.SpecificationStatus.Draft));
         (await app.WithDbAsync(db => db.Providers.IgnoreQueryFilters().AnyAsync(p => p.Name == "x" || p.Name == "Intruded"))).ShouldBeFalse("nothing was created from the intruder's request");
+        (await app.WithDbAsync(db => db.SupplierRegistrations.IgnoreQueryFilters().Where(r => r.Id == other.RegistrationId).Select(r => r.Status).SingleAsync()))
+            .ShouldBe(Placeshaper.Providers.RegistrationStatus.Pending);
     }
 }
 
