@@ -44,7 +44,16 @@ public sealed class SubmitBid(PlaceshaperDb db, SealingKeys keys)
             return new Outcome(null, Refusal: late);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (UniqueViolations.Is(exception))
+        {
+            // Another submission from the same provider was saved between our read and our write (ix_bids_one_live_bid).
+            return new Outcome(null, Refusal: "Another bid from you for this tender arrived at the same moment. Check your bids, then submit again if you need to.");
+        }
+
         return new Outcome(bid);
     }
 

@@ -250,6 +250,38 @@ public abstract class SealedBidsTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task Bids_from_one_provider_arriving_at_once_leave_one_live_bid_and_never_a_server_error()
+    {
+        app.RequireDatabase();
+        var tender = await PublishAsync();
+        using var provider = await app.ApiAsAsync("care@anytown-community-care.example");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            provider.PostJsonAsync($"/api/v1/orgs/anytown/portal/tenders/{tender.Id}/bids", Bid(tender.Tender, 400_000m + i))));
+
+        responses.Select(r => r.StatusCode).ShouldAllBe(s => s == HttpStatusCode.Created || s == HttpStatusCode.Conflict);
+        (await app.WithDbAsync(db => db.Bids.CountAsync(b => b.TenderId == Guid.Parse(tender.Id) && b.Status == Placeshaper.Bids.BidStatus.Submitted))).ShouldBe(1);
+
+        // The unique index is what settles a race, on either database, and is recognised as such.
+        var live = await app.WithDbAsync(db => db.Bids.SingleAsync(b => b.TenderId == Guid.Parse(tender.Id) && b.Status == Placeshaper.Bids.BidStatus.Submitted));
+        var refused = await app.WithDbAsync(async db =>
+        {
+            var keys = app.Services.GetRequiredService<Placeshaper.Bids.SealingKeys>();
+            db.Bids.Add(Placeshaper.Bids.Bid.Seal(live.OrganisationId, live.TenderId, live.ProviderId, live.SubmittedBy, [1, 2, 3], keys, DateTime.UtcNow));
+            try
+            {
+                await db.SaveChangesAsync();
+                return false;
+            }
+            catch (DbUpdateException exception)
+            {
+                return Placeshaper.Data.UniqueViolations.Is(exception);
+            }
+        });
+        refused.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_bid_with_mistakes_is_refused_naming_each_field()
     {
         app.RequireDatabase();
