@@ -30,7 +30,25 @@ public static class GainShare
         decimal? ProviderInvestment = null,
         decimal? ProviderShareAfterRecovery = null);
 
-    public sealed record Result(decimal Savings, decimal InvestmentRecovered, decimal ExcessShared, decimal ProviderPayment, decimal CouncilNetSaving, IReadOnlyList<string> Working);
+    public sealed record Result(decimal Savings, decimal InvestmentRecovered, decimal ExcessShared, decimal ProviderPayment, decimal CouncilNetSaving, IReadOnlyList<string> Working)
+    {
+        /// <summary>
+        /// The figures in pounds and pence, rounded once, half away from zero, except the council's net saving, which is
+        /// what is left of the rounded savings after the rounded payment, so that the two still add up to the penny.
+        /// </summary>
+        public Result InPence()
+        {
+            var (savings, payment) = (Rounding.ToTwoPlaces(Savings), Rounding.ToTwoPlaces(ProviderPayment));
+            return this with
+            {
+                Savings = savings,
+                InvestmentRecovered = Rounding.ToTwoPlaces(InvestmentRecovered),
+                ExcessShared = Rounding.ToTwoPlaces(ExcessShared),
+                ProviderPayment = payment,
+                CouncilNetSaving = savings - payment,
+            };
+        }
+    }
 
     public static Result<Result> Calculate(Input input)
     {

@@ -45,7 +45,27 @@ public static class PaymentByResults
         IReadOnlyList<string> Working);
 
     /// <param name="Years">In year order.</param>
-    public sealed record Result(IReadOnlyList<YearResult> Years, decimal Total);
+    public sealed record Result(IReadOnlyList<YearResult> Years, decimal Total)
+    {
+        /// <summary>
+        /// The figures in pounds and pence, as they are paid, rounded once, half away from zero. The outcome pot is
+        /// rounded and the attachment fee is the rest of the rounded budget; what is paid is rounded and forgone is the
+        /// rest of the pot; each total is the sum of its rounded parts. So attachment + outcomePaid + forgone is the
+        /// budget to the penny, and no year pays more than its budget, which rounding each figure alone would not ensure
+        /// (£0.01 split half and half would pay £0.01 twice).
+        /// </summary>
+        public Result InPence()
+        {
+            var years = Years.Select(y =>
+            {
+                var pot = Rounding.ToTwoPlaces(y.Budget * y.OutcomeShare);
+                var attachment = Rounding.ToTwoPlaces(y.Budget) - pot;
+                var paid = Rounding.ToTwoPlaces(y.OutcomePaid);
+                return y with { Attachment = attachment, OutcomeEarned = Rounding.ToTwoPlaces(y.OutcomeEarned), OutcomePaid = paid, Forgone = pot - paid, Total = attachment + paid };
+            }).ToList();
+            return new Result(years, years.Sum(y => y.Total));
+        }
+    }
 
     public static Result<Result> Calculate(Input input)
     {

@@ -35,7 +35,29 @@ public static class SocialImpactBond
 
     /// <param name="Irr">A ratio (0.0734 for 7.34% a year), or null when the flows have no rate.</param>
     /// <param name="Cohorts">In year order.</param>
-    public sealed record Result(IReadOnlyList<CohortResult> Cohorts, decimal Investment, decimal TotalPaid, bool CapApplied, decimal? Irr, decimal Multiple, IReadOnlyList<string> Working);
+    public sealed record Result(IReadOnlyList<CohortResult> Cohorts, decimal Investment, decimal TotalPaid, bool CapApplied, decimal? Irr, decimal Multiple, IReadOnlyList<string> Working)
+    {
+        /// <summary>
+        /// Payments in pounds and pence; irr and multiple stay exact (show them with <see cref="Rounding.Ratio"/>). The
+        /// running total is rounded, half away from zero, and each payment is the step in it, so the payments add up to
+        /// the rounded total and never pass a cap given in pence, which rounding each payment alone could
+        /// (£2.005 and £7.995 under a £10 cap would be £2.01 and £8.00).
+        /// </summary>
+        public Result InPence()
+        {
+            var (exact, paid) = (0m, 0m);
+            var cohorts = new List<CohortResult>();
+            foreach (var c in Cohorts)
+            {
+                exact += c.Payment;
+                var payment = Rounding.ToTwoPlaces(exact) - paid;
+                paid += payment;
+                cohorts.Add(c with { UncappedPayment = Rounding.ToTwoPlaces(c.UncappedPayment), Payment = payment });
+            }
+
+            return this with { Cohorts = cohorts, TotalPaid = paid };
+        }
+    }
 
     public static Result<Result> Calculate(Input input)
     {

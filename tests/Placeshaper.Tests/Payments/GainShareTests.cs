@@ -78,16 +78,19 @@ public sealed class GainShareTests
     public void Provider_payment_and_council_saving_always_add_up_to_the_savings()
     {
         var cases =
-            from baseline in Gen.Choose(0, 5_000_000)
-            from actual in Gen.Choose(0, 5_000_000)
-            from investment in Gen.Choose(0, 2_000_000)
-            from sharePercent in Gen.Choose(0, 100)
-            select (Baseline: baseline, Actual: actual, Investment: investment, Share: sharePercent / 100m);
+            from baseline in Gen.Choose(0, 500_000_000)
+            from actual in Gen.Choose(0, 500_000_000)
+            from investment in Gen.Choose(0, 200_000_000)
+            from sharePercent in Gen.Choose(0, 1_000)
+            select (Baseline: baseline / 100m, Actual: actual / 100m, Investment: investment / 100m, Share: sharePercent / 1_000m);
 
         Prop.ForAll(Arb.From(cases), c =>
             {
                 var result = GainShare.Calculate(new(c.Baseline, c.Actual, ProviderInvestment: c.Investment, ProviderShareAfterRecovery: c.Share)).Value!;
+                var pence = result.InPence();
                 return result.ProviderPayment + result.CouncilNetSaving == result.Savings
+                    && pence.ProviderPayment + pence.CouncilNetSaving == pence.Savings
+                    && pence.ProviderPayment >= 0
                     && result.Savings == c.Baseline - c.Actual
                     && result.ProviderPayment >= 0
                     && result.InvestmentRecovered <= c.Investment

@@ -65,17 +65,21 @@ public sealed class PaymentByResultsTests
     public void Outcomes_paid_never_exceed_the_pot_and_the_total_never_exceeds_the_budget()
     {
         var cases =
-            from budget in Gen.Choose(0, 10_000_000)
-            from sharePercent in Gen.Choose(0, 100)
-            from rates in Gen.ArrayOf(Gen.Choose(0, 50_000), 3)
+            from budget in Gen.Choose(0, 1_000_000_000)
+            from sharePercent in Gen.Choose(0, 1_000)
+            from rates in Gen.ArrayOf(Gen.Choose(0, 5_000_000), 3)
             from counts in Gen.ArrayOf(Gen.Choose(0, 1_000), 3)
-            select (Budget: (decimal)budget, Share: sharePercent / 100m, Rates: rates, Counts: counts);
+            select (Budget: budget / 100m, Share: sharePercent / 1_000m, Rates: rates, Counts: counts);
 
         Prop.ForAll(Arb.From(cases), c =>
             {
-                var outcomes = c.Rates.Select((r, i) => new PaymentByResults.Outcome($"o{i}", r, Achieved((1, c.Counts[i])))).ToList();
-                var year = PaymentByResults.Calculate(new([new(1, c.Budget, c.Share)], outcomes)).Value!.Years.Single();
+                var outcomes = c.Rates.Select((r, i) => new PaymentByResults.Outcome($"o{i}", r / 100m, Achieved((1, c.Counts[i])))).ToList();
+                var result = PaymentByResults.Calculate(new([new(1, c.Budget, c.Share)], outcomes)).Value!;
+                var (year, pence) = (result.Years.Single(), result.InPence().Years.Single());
                 return year.OutcomePaid <= c.Budget * c.Share
+                    && pence.Total <= c.Budget
+                    && pence.Attachment + pence.OutcomePaid + pence.Forgone == c.Budget
+                    && pence.Forgone >= 0
                     && year.Total <= c.Budget
                     && year.OutcomePaid + year.Forgone == c.Budget * c.Share
                     && year.OutcomePaid == Math.Min(year.OutcomeEarned, c.Budget * c.Share);

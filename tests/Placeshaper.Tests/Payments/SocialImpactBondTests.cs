@@ -102,20 +102,24 @@ public sealed class SocialImpactBondTests
     {
         var cases =
             from cohorts in Gen.Choose(1, 6)
-            from rates in Gen.ArrayOf(Gen.Choose(0, 100), cohorts)
+            from rates in Gen.ArrayOf(Gen.Choose(0, 1_000), cohorts)
             from sizes in Gen.ArrayOf(Gen.Choose(0, 2_000), cohorts)
-            from cap in Gen.Choose(0, 20_000_000)
+            from cap in Gen.Choose(0, 2_000_000_000)
             from investment in Gen.Choose(1, 10_000_000)
-            select (Rates: rates, Sizes: sizes, Cap: (decimal)cap, Investment: (decimal)investment);
+            select (Rates: rates, Sizes: sizes, Cap: cap / 100m, Investment: (decimal)investment);
 
         Prop.ForAll(Arb.From(cases), c =>
             {
-                var cohorts = c.Rates.Select((r, i) => new SocialImpactBond.Cohort(i + 1, c.Sizes[i], r / 100m)).ToList();
-                var result = SocialImpactBond.Calculate(new(c.Investment, 0.6m, 0.1m, 25_000m, c.Cap, cohorts)).Value!;
+                var cohorts = c.Rates.Select((r, i) => new SocialImpactBond.Cohort(i + 1, c.Sizes[i], r / 1_000m)).ToList();
+                var result = SocialImpactBond.Calculate(new(c.Investment, 0.6m, 0.1m, 24_999.99m, c.Cap, cohorts)).Value!;
+                var pence = result.InPence();
                 var flows = new decimal[cohorts.Count + 1];
                 flows[0] = -c.Investment;
                 result.Cohorts.ToList().ForEach(k => flows[k.Year] += k.Payment);
                 return result.TotalPaid <= c.Cap
+                    && pence.TotalPaid <= c.Cap
+                    && pence.TotalPaid == pence.Cohorts.Sum(k => k.Payment)
+                    && pence.Cohorts.All(k => k.Payment >= 0)
                     && result.Cohorts.All(k => k.Payment >= 0 && k.Payment <= k.UncappedPayment)
                     && (result.Irr is null) == (result.TotalPaid == 0)
                     && (result.Irr is not { } irr || (PresentValueSign(flows, irr - 0.000_000_001m) > 0 && PresentValueSign(flows, irr + 0.000_000_001m) < 0));
