@@ -19,6 +19,14 @@ public static class Indexation
     /// <summary>At most one period a week.</summary>
     public const int MaxPeriodsPerYear = 52;
 
+    /// <summary>
+    /// Index values run from 0.0001 to a billion: any real series fits, and the ratio of two of them stays far inside
+    /// <see cref="decimal"/>'s range.
+    /// </summary>
+    public const decimal MinIndexValue = 0.0001m;
+
+    public const decimal MaxIndexValue = 1_000_000_000m;
+
     /// <param name="Year">1 for the base year, 2 for the next, and so on.</param>
     /// <param name="Value">The index's value that applies to the year, above 0.</param>
     public sealed record IndexValue(int? Year, decimal? Value);
@@ -92,6 +100,12 @@ public static class Indexation
                 how = k == 1 ? "the base year" : $"(1 + {Rounding.Plain(rate)})^{k - 1}";
             }
 
+            // A price beyond any contract's (a 100% uplift compounded for decades) is refused before it can overflow.
+            if (factor > PaymentByResults.MaxAmount || basePrice * factor > PaymentByResults.MaxAmount)
+            {
+                return Errors.For(index is null ? "upliftRate" : "index", $"By year {k} the price would pass {Rounding.Pounds(PaymentByResults.MaxAmount)} a period; check the uplift");
+            }
+
             var price = Rounding.ToTwoPlaces(basePrice * factor);
             var total = price * periods;
             var working = $"Year {k}: {Rounding.Pounds(basePrice)} × {how} = {Rounding.Pounds(price)} a period, rounded to the penny"
@@ -135,9 +149,9 @@ public static class Indexation
             {
                 errors.Add(field + ".year", $"Year {year} is given twice; give one index value a year");
             }
-            else if (v.Value is not { } value || value <= 0 || value > PaymentByResults.MaxAmount)
+            else if (v.Value is not { } value || value < MinIndexValue || value > MaxIndexValue)
             {
-                errors.Add(field + ".value", "Give the index value, above 0");
+                errors.Add(field + ".value", $"Give the index value, from {Rounding.Plain(MinIndexValue)} to {Rounding.Plain(MaxIndexValue)}");
             }
             else
             {

@@ -52,4 +52,11 @@ public sealed class IndexationTests
             ["basePrice", "periodsPerYear", "index[0].value", "index[1].year", "index[2].year"], ignoreOrder: true);
         Indexation.Calculate(new(1m, 3, Index: [new(1, 100m)])).Errors!.ByField["index"].ShouldBe(["Give an index value for every year from 1 to 3; missing: 2, 3"]);
     }
+
+    [Fact]
+    public void A_price_that_would_grow_beyond_any_contract_is_refused_rather_than_overflowing()
+    {
+        Indexation.Calculate(new(1_000_000m, 100, UpliftRate: 1m)).Errors!.ByField["upliftRate"].Single().ShouldStartWith("By year 21 the price would pass");
+        Indexation.Calculate(new(1m, 2, Index: [new(1, 0.00001m), new(2, 1m)])).Errors!.ByField.Keys.ShouldBe(["index[0].value"]);
+    }
 }
