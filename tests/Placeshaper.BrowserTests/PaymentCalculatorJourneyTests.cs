@@ -46,4 +46,55 @@ public sealed class PaymentCalculatorJourneyTests(BrowserFixture fixture) : ICla
         (await page.GetByText("Within the minimum of 90: the lesser of 2 × 1% and 5% = 2%, rated approaching target").CountAsync()).ShouldBe(1);
         await page.ShouldHaveNoViolationsAsync();
     }
+
+    [Fact]
+    public async Task The_other_payment_calculators_answer_without_accessibility_violations()
+    {
+        var page = await fixture.SignedInPageAsync("commissioner@anytown.example");
+        await page.GotoAsync("/o/anytown/calculators/gain-share");
+        await page.ShouldHaveNoViolationsAsync();
+        await page.GetByLabel("Against a control group: cost per person with and without the change").CheckAsync();
+        await page.GetByLabel("Control group's cost per person").FillAsync("9000");
+        await page.GetByLabel("Pilot's cost per person").FillAsync("8200");
+        await page.GetByLabel("People in the pilot").FillAsync("50");
+        await page.GetByLabel("Provider's investment").FillAsync("25000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Calculate" }).ClickAsync();
+        (await page.Locator("#result").TextContentAsync())!.ShouldContain("£32,500.00 to the provider");
+        await page.ShouldHaveNoViolationsAsync();
+
+        await page.GotoAsync("/o/anytown/calculators/payment-by-results");
+        await page.ShouldHaveNoViolationsAsync();
+        await page.Locator("#year-0-budget").FillAsync("1000000");
+        await page.Locator("#year-0-outcomeShare").FillAsync("20");
+        await page.Locator("#outcome-0-name").FillAsync("Family turned around");
+        await page.Locator("#outcome-0-rate").FillAsync("700");
+        await page.Locator("#outcome-0-achieved-1").FillAsync("200");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Calculate" }).ClickAsync();
+        (await page.Locator("#result").TextContentAsync())!.ShouldContain("£940,000.00 in all");
+        await page.ShouldHaveNoViolationsAsync();
+
+        await page.GotoAsync("/o/anytown/calculators/social-impact-bond");
+        await page.ShouldHaveNoViolationsAsync();
+        await page.GetByLabel("Investment").FillAsync("5000000");
+        await page.GetByLabel("Baseline rate").FillAsync("0.6");
+        await page.GetByLabel("Threshold (%)").FillAsync("10");
+        await page.GetByLabel("Payment for each outcome").FillAsync("30000");
+        await page.GetByLabel("Cap on all payments").FillAsync("8000000");
+        await page.Locator("#cohort-0-year").FillAsync("2");
+        await page.Locator("#cohort-0-size").FillAsync("1000");
+        await page.Locator("#cohort-0-outcomeRate").FillAsync("0.51");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Calculate" }).ClickAsync();
+        (await page.Locator("#result").TextContentAsync())!.ShouldContain("£2,700,000.00 paid to investors");
+        await page.ShouldHaveNoViolationsAsync();
+
+        await page.GotoAsync("/o/anytown/calculators/indexed-price");
+        await page.ShouldHaveNoViolationsAsync();
+        await page.GetByLabel("Price of one period in the first year").FillAsync("1234.56");
+        await page.GetByLabel("Years", new() { Exact = true }).FillAsync("3");
+        await page.GetByLabel("By a fixed percentage each year").CheckAsync();
+        await page.GetByLabel("Fixed uplift (% a year)").FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Calculate" }).ClickAsync();
+        (await page.Locator("#result").TextContentAsync())!.ShouldContain("£45,790.80 over 3 years");
+        await page.ShouldHaveNoViolationsAsync();
+    }
 }
