@@ -107,7 +107,12 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         // A table inside a form (the pooled budget set-up's contributions) is not data to take away, nor is a
         // calculator's answer to what was just typed, which is kept nowhere.
         // An import's report lists what was wrong with the file just uploaded, kept nowhere either.
-        string[] forms = ["Budgets/SetUp.cshtml", "Calculators/OptionsAppraisal.cshtml", "Calculators/Sroi.cshtml", "Providers/Import.cshtml"];
+        string[] forms =
+        [
+            "Budgets/SetUp.cshtml", "Calculators/OptionsAppraisal.cshtml", "Calculators/Sroi.cshtml", "Calculators/PaymentByResults.cshtml",
+            "Calculators/SocialImpactBond.cshtml", "Calculators/GainShare.cshtml", "Calculators/ServiceCredits.cshtml", "Calculators/IndexedPrice.cshtml",
+            "Providers/Import.cshtml",
+        ];
         var root = Path.Combine(TestEnvironment.RepositoryRoot, "src", "Placeshaper");
         var pages = Directory.EnumerateFiles(root, "*.cshtml", SearchOption.AllDirectories)
             .Select(f => (File: Path.GetRelativePath(root, f).Replace('\\', '/'), Text: File.ReadAllText(f)))
