@@ -37,7 +37,7 @@ public sealed class SupplierRegistrationJourneyTests(BrowserFixture fixture) : I
         await card.GetByLabel("Add it to the register as a new provider").CheckAsync();
         await card.GetByRole(AriaRole.Button, new() { Name = $"Approve {name}" }).ClickAsync();
         await officer.WaitForPageAsync("**/providers/registrations");
-        (await officer.Locator("table").TextContentAsync())!.ShouldContain(name);
+        (await officer.Locator(".govuk-summary-list").Last.TextContentAsync())!.ShouldContain(name);
 
         var supplier = await fixture.NewPageAsync();
         await supplier.GotoAsync("/sign-in");
