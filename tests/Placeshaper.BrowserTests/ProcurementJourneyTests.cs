@@ -141,6 +141,17 @@ public sealed partial class ProcurementJourneyTests(BrowserFixture fixture) : IC
         await buyer.Locator("#submissionTime").FillAsync("12:00");
         await buyer.GetByRole(AriaRole.Button, new() { Name = "Save lots and timetable" }).ClickAsync();
         await buyer.WaitForPageAsync(TenderPage());
+        await buyer.GetByRole(AriaRole.Link, new() { Name = "Tender documents" }).ClickAsync();
+        await buyer.WaitForPageAsync("**/documents");
+        await buyer.GetByLabel("Title").FillAsync("Specification");
+        await buyer.GetByLabel("Specification", new() { Exact = true }).CheckAsync();
+        await buyer.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "specification.txt", MimeType = "text/plain", Buffer = "Four lunch clubs, every weekday"u8.ToArray() });
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Add document" }).ClickAsync();
+        await buyer.WaitForPageAsync("**/documents");
+        (await buyer.Locator("table").TextContentAsync())!.ShouldContain("Specification");
+        await buyer.ShouldHaveNoViolationsAsync();
+        await buyer.GetByRole(AriaRole.Link, new() { Name = "Back to the tender" }).ClickAsync();
+        await buyer.WaitForPageAsync(TenderPage());
         await buyer.GetByRole(AriaRole.Button, new() { Name = "Publish tender" }).ClickAsync();
         await buyer.WaitForPageAsync(TenderPage());
         (await buyer.ContentAsync()).ShouldNotContain("Before publishing:");
@@ -152,6 +163,7 @@ public sealed partial class ProcurementJourneyTests(BrowserFixture fixture) : IC
         var page = await fixture.SignedInPageAsync(email);
         await page.GetByRole(AriaRole.Link, new() { Name = "Supplier portal", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        (await page.Locator("#documents + ul").TextContentAsync())!.ShouldContain("Specification (TXT, 1 KB)");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit a bid" }).ClickAsync();
         await page.GetByLabel("Price for the whole contract, including VAT").FillAsync(price);
         foreach (var answer in await page.Locator("textarea").AllAsync())

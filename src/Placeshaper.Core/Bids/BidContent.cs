@@ -19,19 +19,7 @@ public sealed record BidContent(
     public const int MaxCommitments = 50;
 
     /// <summary>What the evaluation panel can open: files people make in offices, not executables or archives.</summary>
-    public static readonly IReadOnlyDictionary<string, string> DocumentTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        [".pdf"] = "application/pdf",
-        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        [".odt"] = "application/vnd.oasis.opendocument.text",
-        [".ods"] = "application/vnd.oasis.opendocument.spreadsheet",
-        [".csv"] = "text/csv",
-        [".txt"] = "text/plain",
-        [".png"] = "image/png",
-        [".jpg"] = "image/jpeg",
-        [".jpeg"] = "image/jpeg",
-    };
+    public static IReadOnlyDictionary<string, string> DocumentTypes => OfficeDocuments.Types;
 
     /// <summary>A price for one lot, or for the whole contract (no lot) when the tender is not in lots.</summary>
     public sealed record LotPrice(Guid? LotId, decimal Price);
@@ -180,12 +168,13 @@ public sealed record BidContent(
         for (var i = 0; i < documents.Count; i++)
         {
             var document = documents[i];
-            var name = Path.GetFileName(document?.FileName?.Trim() ?? "");
-            if (name.Length is 0 or > 200 || name.Any(char.IsControl) || !DocumentTypes.TryGetValue(Path.GetExtension(name), out var type))
+            if (OfficeDocuments.Accept(document?.FileName) is not { } accepted)
             {
-                errors.Add($"documents[{i}].fileName", $"Name the file, up to 200 characters, as one of {string.Join(", ", DocumentTypes.Keys)}");
+                errors.Add($"documents[{i}].fileName", OfficeDocuments.Rule);
                 continue;
             }
+
+            var (name, type) = accepted;
 
             if (document!.Content is not { Length: > 0 } content)
             {

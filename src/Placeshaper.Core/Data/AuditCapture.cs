@@ -42,7 +42,10 @@ internal static class AuditCapture
                 continue;
             }
 
-            var recorded = entry.Properties.Where(p => !Unrecorded.Contains(p.Metadata.Name) && !p.Metadata.IsShadowProperty()).ToList();
+            // Files (byte arrays) are never copied either: an entity holding one records its SHA-256 beside it.
+            var recorded = entry.Properties
+                .Where(p => !Unrecorded.Contains(p.Metadata.Name) && !p.Metadata.IsShadowProperty() && p.Metadata.ClrType != typeof(byte[]))
+                .ToList();
             switch (entry.State)
             {
                 case EntityState.Added:

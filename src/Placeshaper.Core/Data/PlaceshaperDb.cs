@@ -48,6 +48,8 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<Tenders.Tender> Tenders => Set<Tenders.Tender>();
 
+    public DbSet<Tenders.TenderDocument> TenderDocuments => Set<Tenders.TenderDocument>();
+
     public DbSet<Specifications.Specification> Specifications => Set<Specifications.Specification>();
 
     public DbSet<Bids.Bid> Bids => Set<Bids.Bid>();

@@ -60,3 +60,22 @@ internal sealed class TenderConfiguration :
         builder.HasIndex(l => new { l.TenderId, l.Number }).IsUnique();
     }
 }
+
+internal sealed class TenderDocumentConfiguration : IEntityTypeConfiguration<TenderDocument>
+{
+    public void Configure(EntityTypeBuilder<TenderDocument> builder)
+    {
+        builder.ToTable("tender_documents");
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Title).HasMaxLength(TenderDocument.MaxTitle);
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(d => d.FileName).HasMaxLength(OfficeDocuments.MaxFileName);
+        builder.Property(d => d.ContentType).HasMaxLength(100);
+        builder.Property(d => d.Sha256).HasMaxLength(64);
+        builder.Property(d => d.AddendumReason).HasMaxLength(TenderDocument.MaxReason);
+        builder.HasIndex(d => new { d.TenderId, d.AddedAt });
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Tender>().WithMany().HasForeignKey(d => d.TenderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<People.Person>().WithMany().HasForeignKey(d => d.AddedBy).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -43,6 +43,7 @@ public static class ApiEndpoints
         Calendar.CalendarApi.Map(api);
         Appraisals.AppraisalsApi.Map(organisation);
         Tenders.TendersApi.Map(organisation);
+        Tenders.TenderDocumentsApi.Map(organisation);
         Specifications.SpecificationsApi.Map(organisation);
         Tenders.Publication.PublicationApi.Map(organisation);
         Market.MarketApi.Map(organisation);

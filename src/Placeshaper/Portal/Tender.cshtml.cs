@@ -27,6 +27,9 @@ public sealed class TenderModel(OrganisationContext context, PlaceshaperDb db, S
     /// <summary>Once an award is decided: how the bid scored against the winner's, with the panel's reasons.</summary>
     public IReadOnlyList<Evaluation.AssessmentSummaries.Summary> Summaries { get; private set; } = [];
 
+    /// <summary>The tender's documents, addenda last.</summary>
+    public IReadOnlyList<Tenders.TenderDocuments.Listed> Documents { get; private set; } = [];
+
     /// <summary>Every published clarification and this provider's own questions; never who asked the others.</summary>
     public ClarificationsApi.PortalList Clarifications { get; private set; } = null!;
 
@@ -108,6 +111,7 @@ public sealed class TenderModel(OrganisationContext context, PlaceshaperDb db, S
         Tender = tender;
         MyBid = await PortalQueries.LiveBidAsync(db, tender.Id, context.Current.ProviderId!.Value, cancellationToken);
         Clarifications = await ClarificationsApi.ForProviderAsync(db, tender, context.Current.ProviderId!.Value, cancellationToken);
+        Documents = await Tenders.TenderDocuments.ListAsync(db, tender.Id, cancellationToken);
         return true;
     }
 }

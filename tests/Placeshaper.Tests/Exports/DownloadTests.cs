@@ -107,8 +107,10 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         // A table inside a form (the pooled budget set-up's contributions) is not data to take away, nor is a
         // calculator's answer to what was just typed, which is kept nowhere.
         // An import's report lists what was wrong with the file just uploaded, kept nowhere either.
+        // A tender's documents are a list of files, each of them already a download.
         string[] forms =
         [
+            "Tenders/Documents.cshtml",
             "Budgets/SetUp.cshtml", "Calculators/OptionsAppraisal.cshtml", "Calculators/Sroi.cshtml", "Calculators/PaymentByResults.cshtml",
             "Calculators/SocialImpactBond.cshtml", "Calculators/GainShare.cshtml", "Calculators/ServiceCredits.cshtml", "Calculators/IndexedPrice.cshtml",
             "Providers/Import.cshtml",

@@ -84,7 +84,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{providerId:guid}", other.ProviderId.ToString(), StringComparison.Ordinal)
                 .Replace("{memberId:guid}", other.MemberId.ToString(), StringComparison.Ordinal)
                 .Replace("{specificationId:guid}", other.SpecificationId.ToString(), StringComparison.Ordinal)
-                .Replace("{registrationId:guid}", other.RegistrationId.ToString(), StringComparison.Ordinal);
+                .Replace("{registrationId:guid}", other.RegistrationId.ToString(), StringComparison.Ordinal)
+                .Replace("{documentId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -155,7 +156,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{number:int}", "1", StringComparison.Ordinal)
                 .Replace("{providerId:guid}", other.ProviderId.ToString(), StringComparison.Ordinal)
                 .Replace("{specificationId:guid}", other.SpecificationId.ToString(), StringComparison.Ordinal)
-                .Replace("{registrationId:guid}", other.RegistrationId.ToString(), StringComparison.Ordinal);
+                .Replace("{registrationId:guid}", other.RegistrationId.ToString(), StringComparison.Ordinal)
+                .Replace("{documentId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{pattern} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
             using var get = await browser.GetAsync(path);
             var body = await get.Content.ReadAsStringAsync();

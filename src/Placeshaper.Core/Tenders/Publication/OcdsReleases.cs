@@ -21,7 +21,13 @@ public static class OcdsReleases
     public static IReadOnlyList<JsonObject> For(string prefix, OcdsBuyer buyer, TenderSnapshot tender, IReadOnlyList<AwardSnapshot>? awards = null)
     {
         var ocid = Ocid(prefix, tender.Id);
-        var releases = new List<JsonObject> { TenderRelease(ocid, buyer, tender) };
+        var releases = new List<JsonObject> { TenderRelease(ocid, buyer, tender, tender.PublishedAt, "tender") };
+        // Each addendum is an amendment to the tender: released again as it stood then, documents and all.
+        foreach (var addendum in tender.Documents.Where(d => d.Published > tender.PublishedAt).OrderBy(d => d.Published))
+        {
+            releases.Add(TenderRelease(ocid, buyer, tender, addendum.Published, "tenderAmendment"));
+        }
+
         foreach (var award in (awards ?? []).OrderBy(a => a.Date))
         {
             releases.Add(AwardRelease(ocid, buyer, tender, award));
@@ -35,7 +41,7 @@ public static class OcdsReleases
         return releases;
     }
 
-    private static JsonObject TenderRelease(string ocid, OcdsBuyer buyer, TenderSnapshot t)
+    private static JsonObject TenderRelease(string ocid, OcdsBuyer buyer, TenderSnapshot t, DateTime asAt, string tag)
     {
         var body = new JsonObject
         {
@@ -92,9 +98,34 @@ public static class OcdsReleases
             body["lotDetails"] = new JsonObject { ["noLotsDivisionRationale"] = t.NoLotsReason };
         }
 
-        var release = Release(ocid, $"{ocid}-tender-{Stamp(t.PublishedAt)}", t.PublishedAt, "tender", Parties(buyer, []), buyer);
+        var documents = t.Documents.Where(d => d.Published <= asAt).OrderBy(d => d.Published).ToList();
+        if (documents.Count > 0)
+        {
+            body["documents"] = new JsonArray([.. documents.Select(d => (JsonNode)Document(d))]);
+        }
+
+        var release = Release(ocid, $"{ocid}-{(tag == "tender" ? "tender" : "amendment")}-{Stamp(asAt)}", asAt, tag, Parties(buyer, []), buyer);
         release["tender"] = body;
         return release;
+    }
+
+    private static JsonObject Document(TenderSnapshot.Document d)
+    {
+        var document = new JsonObject
+        {
+            ["id"] = d.Id,
+            ["documentType"] = d.Type,
+            ["title"] = d.Title,
+            ["datePublished"] = Date(d.Published),
+            ["format"] = d.Format,
+            ["language"] = "en",
+        };
+        if (d.Description.Length > 0)
+        {
+            document["description"] = d.Description;
+        }
+
+        return document;
     }
 
     private static JsonObject AwardRelease(string ocid, OcdsBuyer buyer, TenderSnapshot tender, AwardSnapshot a)

@@ -31,14 +31,23 @@ public sealed record TenderSnapshot(
     IReadOnlyList<TenderSnapshot.Lot> Lots,
     string NoLotsReason,
     bool SuitableForSme,
-    bool SuitableForVcse)
+    bool SuitableForVcse,
+    IReadOnlyList<TenderSnapshot.Document>? DocumentList = null)
 {
     public sealed record Lot(int Number, string Title, decimal EstimatedValue);
+
+    /// <summary>
+    /// A tender document as OCDS lists it: <paramref name="Type"/> from the open documentType codelist, the file's media
+    /// type as its format, published with the tender or, for an addendum, when it was added.
+    /// </summary>
+    public sealed record Document(string Id, string Type, string Title, string Description, string Format, DateTime Published);
+
+    public IReadOnlyList<Document> Documents => DocumentList ?? [];
 
     public sealed record Question(QuestionKind Kind, string Text, decimal Weight);
 
     /// <summary>A published tender's snapshot. Drafts are never published, so asking for one is a bug.</summary>
-    public static TenderSnapshot Of(Tender tender, ProcurementThresholds thresholds)
+    public static TenderSnapshot Of(Tender tender, ProcurementThresholds thresholds, IReadOnlyList<TenderDocuments.Listed>? documents = null)
     {
         var published = tender.PublishedAt ?? throw new InvalidOperationException($"Tender {tender.Id} is a draft: it has nothing to publish.");
         return new TenderSnapshot(
@@ -48,8 +57,19 @@ public sealed record TenderSnapshot(
             tender.PriceWeight, tender.QualityWeight, tender.SocialValueWeight, tender.SocialValueWaiverReason,
             tender.Questions.OrderBy(q => q.Order).Select(q => new Question(q.Kind, q.Text, q.Weight)).ToList(),
             tender.Lots.OrderBy(l => l.Number).Select(l => new Lot(l.Number, l.Title, l.EstimatedValue)).ToList(),
-            tender.NoLotsReason, tender.SuitableForSme, tender.SuitableForVcse);
+            tender.NoLotsReason, tender.SuitableForSme, tender.SuitableForVcse,
+            (documents ?? []).Select(d => new Document(d.Id.ToString(), DocumentType(d.Kind), d.Title, d.IsAddendum ? $"Addendum: {d.AddendumReason}" : "", d.ContentType,
+                d.IsAddendum ? d.AddedAt : published)).ToList());
     }
+
+    /// <summary>OCDS's documentType codelist (open): the codes that say what each kind of tender document is.</summary>
+    public static string DocumentType(TenderDocumentKind kind) => kind switch
+    {
+        TenderDocumentKind.Specification => "technicalSpecifications",
+        TenderDocumentKind.ContractTerms => "contractDraft",
+        TenderDocumentKind.EvaluationCriteria => "evaluationCriteria",
+        _ => "biddingDocuments",
+    };
 }
 
 /// <summary>A supplier named in an award, with its register identifier and whether it is a voluntary, community or social enterprise.</summary>

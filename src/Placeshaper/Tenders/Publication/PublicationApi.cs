@@ -46,7 +46,7 @@ public static class PublicationApi
         var winningBids = decisions.Select(d => d.BidId).ToList();
         var winners = await db.Bids.Where(b => winningBids.Contains(b.Id)).Join(db.Providers, b => b.ProviderId, p => p.Id, (b, p) => new { BidId = b.Id, Provider = p })
             .ToDictionaryAsync(x => x.BidId, x => x.Provider, cancellationToken);
-        var releases = OcdsReleases.For(settings.Prefix, buyer, TenderSnapshot.Of(tender, ProcurementThresholds.Official), OcdsAwards.For(tender, decisions, winners));
+        var releases = OcdsReleases.For(settings.Prefix, buyer, TenderSnapshot.Of(tender, ProcurementThresholds.Official, await TenderDocuments.ListAsync(db, tender.Id, cancellationToken)), OcdsAwards.For(tender, decisions, winners));
         var uri = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}");
         return TypedResults.Json(OcdsPackage.Of(uri, organisation.Current.Name, settings.License, settings.PublicationPolicy, releases), contentType: "application/json");
     }

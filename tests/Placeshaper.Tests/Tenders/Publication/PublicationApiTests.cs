@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Placeshaper.Imports;
 using Placeshaper.Tests.Infrastructure;
 
@@ -122,6 +123,53 @@ public abstract class PublicationApiTests<TApp>(TApp app)
         published.ShouldContain($"href=\"/api/v1/orgs/anytown/tenders/{id}/ocds\" id=\"ocds-link\">Open Contracting data (JSON)</a>");
         drafted.ShouldNotContain("Open Contracting data");
         followed.StatusCode.ShouldBe(HttpStatusCode.OK, "the link works with the session a person signed in with");
+    }
+
+    [Fact]
+    public async Task Tender_documents_reach_every_bidder_and_an_addendum_after_publication_is_released_as_an_amendment()
+    {
+        app.RequireDatabase();
+        using var api = await app.ApiAsAsync("procurement@anytown.example");
+        using var evaluator = await app.ApiAsAsync("evaluator@anytown.example");
+        using var bidder = await app.ApiAsAsync("hello@brightside.example");
+        var draft = await DraftAsync(api, 60_000m);
+        var documents = $"/api/v1/orgs/anytown/tenders/{draft.Id}/documents";
+        var specification = System.Text.Encoding.UTF8.GetBytes("Keep every park tidy, every week of the year.");
+
+        var bad = await (await api.PostJsonAsync(documents, new { title = "", kind = "Specification", fileName = "spec.exe", content = specification })).ShouldBeProblemAsync(400);
+        bad.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order().ShouldBe(["fileName", "title"]);
+        (await evaluator.PostJsonAsync(documents, new { title = "Specification", kind = "Specification", fileName = "spec.txt", content = specification })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var spec = await (await api.PostJsonAsync(documents, new { title = "Specification", kind = "Specification", fileName = "spec.txt", content = specification })).ReadJsonAsync();
+        var scrap = await (await api.PostJsonAsync(documents, new { title = "Old draft", kind = "Other", fileName = "old.txt", content = specification })).ReadJsonAsync();
+        (await api.DeleteAsync(new Uri($"{documents}/{scrap.GetProperty("id").GetString()}", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await bidder.GetPathAsync($"/api/v1/orgs/anytown/portal/tenders/{draft.Id}/documents")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a draft's documents are the buyer's alone");
+
+        await PublishAsync(api, draft);
+        var specId = spec.GetProperty("id").GetString();
+        await (await api.DeleteAsync(new Uri($"{documents}/{specId}", UriKind.Relative))).ShouldBeProblemAsync(409);
+        (await (await api.PostJsonAsync(documents, new { title = "Revised map", kind = "Other", fileName = "map.pdf", content = specification })).ShouldBeProblemAsync(400))
+            .GetProperty("errors").TryGetProperty("addendumReason", out _).ShouldBeTrue();
+        var addendum = await (await api.PostJsonAsync(documents, new { title = "Revised map", kind = "Other", fileName = "map.pdf", content = specification, addendumReason = "Riverside Park was missing" })).ReadJsonAsync();
+        addendum.GetProperty("isAddendum").GetBoolean().ShouldBeTrue();
+
+        var seen = (await (await bidder.GetPathAsync($"/api/v1/orgs/anytown/portal/tenders/{draft.Id}/documents")).ReadJsonAsync()).EnumerateArray().ToList();
+        seen.Select(d => (d.GetProperty("title").GetString(), d.GetProperty("isAddendum").GetBoolean())).ShouldBe([("Specification", false), ("Revised map", true)]);
+        using var file = await bidder.GetPathAsync($"/api/v1/orgs/anytown/portal/tenders/{draft.Id}/documents/{specId}");
+        (await file.Content.ReadAsByteArrayAsync()).ShouldBe(specification);
+        file.Content.Headers.ContentType!.MediaType.ShouldBe("text/plain");
+        (await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().CountAsync(e => e.Action == "tender-addendum-added" && e.EntityId == draft.Id.ToString()))).ShouldBe(1);
+        (await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().Where(e => e.EntityType == "TenderDocument").Select(e => e.After ?? "").ToListAsync()))
+            .ShouldAllBe(after => !after.Contains("Keep every park tidy") && !after.Contains(Convert.ToBase64String(specification)), "the trail records files by checksum, never their content");
+
+        var ocds = await (await api.GetPathAsync($"/api/v1/orgs/anytown/tenders/{draft.Id}/ocds")).Content.ReadAsStringAsync();
+        var releases = JsonDocument.Parse(ocds).RootElement.GetProperty("releases").EnumerateArray().ToList();
+        releases.Select(r => r.GetProperty("tag")[0].GetString()).ShouldBe(["tender", "tenderAmendment"]);
+        releases.Select(r => r.GetProperty("tender").GetProperty("documents").GetArrayLength()).ShouldBe([1, 2]);
+        releases[0].GetProperty("tender").GetProperty("documents")[0].GetProperty("documentType").GetString().ShouldBe("technicalSpecifications");
+        if (OcdsSchema.HasData)
+        {
+            OcdsSchema.Errors(await OcdsSchema.WithUkExtensionAsync(), ocds).ShouldBeEmpty();
+        }
     }
 
     private static async Task<string> DemoTenderIdAsync(HttpClient api) =>
