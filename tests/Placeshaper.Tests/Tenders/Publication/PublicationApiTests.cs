@@ -29,7 +29,9 @@ public abstract class PublicationApiTests<TApp>(TApp app)
         var package = JsonDocument.Parse(json).RootElement;
         package.GetProperty("uri").GetString()!.ShouldEndWith($"/api/v1/orgs/anytown/tenders/{id}/ocds");
         package.GetProperty("publisher").GetProperty("name").GetString().ShouldBe("Anytown Borough Council");
-        var release = package.GetProperty("releases").EnumerateArray().Single();
+        var releases = package.GetProperty("releases").EnumerateArray().ToList();
+        releases.Select(r => r.GetProperty("tag")[0].GetString()).ShouldBe(["tender", "tenderAmendment"], "the TUPE information was added after publication");
+        var release = releases[0];
         release.GetProperty("ocid").GetString().ShouldBe($"ocds-placeshaper-{id}", "the unregistered default prefix");
         release.GetProperty("buyer").GetProperty("name").GetString().ShouldBe("Anytown Borough Council");
         var tender = release.GetProperty("tender");
