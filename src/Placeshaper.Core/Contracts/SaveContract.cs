@@ -6,13 +6,23 @@ namespace Placeshaper.Contracts;
 /// <summary>Adds and changes contracts and their KPIs, checking what they link to and that each reference is the organisation's only one.</summary>
 public sealed class SaveContract(PlaceshaperDb db)
 {
-    public async Task<Result<Contract>> CreateAsync(Guid organisationId, Contract.Details details, CancellationToken cancellationToken)
+    /// <summary>Adds a contract, with its first KPIs (already checked) in the same save.</summary>
+    public async Task<Result<Contract>> CreateAsync(Guid organisationId, Contract.Details details, CancellationToken cancellationToken, IReadOnlyList<ContractKpi.Input>? kpis = null)
     {
         var known = await ContractQueries.KnownAsync(db, organisationId, cancellationToken);
-        var created = Contract.Create(organisationId, details, known, db.Clock.GetUtcNow().UtcDateTime);
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var created = Contract.Create(organisationId, details, known, now);
         if (!created.Succeeded)
         {
             return created.Errors;
+        }
+
+        foreach (var kpi in kpis ?? [])
+        {
+            if (created.Value.AddKpi(kpi, now) is { Succeeded: false } refused)
+            {
+                return refused.Errors;
+            }
         }
 
         if (await ReferenceTakenAsync(organisationId, created.Value.Reference, null, cancellationToken) is { } taken)

@@ -79,6 +79,8 @@ public static class WebApp
         services.AddScoped<Bids.SubmitBid>();
         services.AddScoped<Bids.SealedBids>();
         services.AddScoped<Evaluation.DecideAward>();
+        services.AddScoped<Contracts.SaveContract>();
+        services.AddScoped<Contracts.ImportContracts>();
         services.AddScoped<Clarifications.Clarify>();
 
         AddAuthentication(builder);
