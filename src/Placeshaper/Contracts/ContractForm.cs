@@ -1,6 +1,6 @@
-using Placeshaper.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Placeshaper.Common;
 using Placeshaper.Data;
 using Placeshaper.Shared;
 using Placeshaper.Specifications;

@@ -1,5 +1,5 @@
-using Placeshaper.Common;
 using System.Globalization;
+using Placeshaper.Common;
 using Placeshaper.Specifications;
 
 namespace Placeshaper.Contracts;

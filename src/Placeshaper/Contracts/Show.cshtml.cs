@@ -25,6 +25,25 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : F
 
     public IReadOnlyList<(Guid Id, string Statement)> Outcomes { get; private set; } = [];
 
+    /// <summary>The contract's KPIs, or its key dates (<paramref name="table"/> = dates).</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(Guid contractId, string format, string? table, CancellationToken cancellationToken)
+    {
+        if (await ContractQueries.DetailAsync(db, context.Id, contractId, cancellationToken) is not { } listed)
+        {
+            return NotFound();
+        }
+
+        var c = listed.Contract;
+        return table == "dates"
+            ? new Exports.Table(c.Reference + " key dates", ["date", "kind", "what"], c.KeyDates().Select(d => (IReadOnlyList<object?>)[d.On, ContractText.Kind(d.Kind), d.What]).ToList()).ToFile(format)
+            : new Exports.Table(
+                c.Reference + " KPIs",
+                ["number", "definition", "unit", "better", "target", "minimum_acceptable", "frequency", "data_source"],
+                c.Kpis.OrderBy(k => k.Number).Select(k => (IReadOnlyList<object?>)
+                    [k.Number, k.Definition, k.Unit, k.HigherIsBetter ? "higher" : "lower", k.Target, k.Minimum, k.Frequency.ToString().ToLowerInvariant(), k.DataSource]).ToList())
+                .ToFile(format);
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid contractId, CancellationToken cancellationToken)
     {
         if (await ContractQueries.DetailAsync(db, context.Id, contractId, cancellationToken) is not { } listed)
