@@ -11,7 +11,8 @@ namespace Placeshaper.Contracts;
 
 /// <summary>
 /// Who may use the contracts register. Officers who manage delivery and councillors read it; those who buy and manage
-/// contracts change it. There is no contract manager role: commissioners manage contracts (see docs/glossary.md).
+/// contracts change it. There is no contract manager role: commissioners manage contracts, as they do the rest of
+/// the cycle, so adding one would split a job the roles already cover.
 /// Providers' users see only their own contracts, through the portal.
 /// </summary>
 public static class ContractAccess

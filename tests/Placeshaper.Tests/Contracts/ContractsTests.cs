@@ -227,11 +227,12 @@ public abstract class ContractsTests<TApp>(TApp app)
         var fromExcel = await (await ImportAsync(icb, "anytown-icb", "export.xlsx", xlsx)).ReadJsonAsync();
         (fromExcel.GetProperty("added").GetInt32(), fromExcel.GetProperty("unchanged").GetInt32()).ShouldBe((0, before.Count));
 
-        // What the file said survives the trip; the current expiry is Placeshaper's (the end plus the two extensions taken).
+        // What the file said survives the trip. Salford moved GMSHIP's end date on with its two extensions: the initial
+        // term is the expiry less them, so the download's end date is two years before its current expiry.
         var gmship = exported.Rows.Single(r => r[TransparencyRegister.Reference] == "S1075" && r[TransparencyRegister.AnnualValue] == "1041914.67");
         (gmship[TransparencyRegister.ExtensionMonths], gmship[TransparencyRegister.ExtensionCount], gmship[TransparencyRegister.Extension1Taken], gmship[TransparencyRegister.Extension2Taken],
-            gmship[TransparencyRegister.StartDate], gmship[TransparencyRegister.CurrentExpiry], gmship[TransparencyRegister.Advertised], gmship[TransparencyRegister.Sme])
-            .ShouldBe(("36", "3", "Yes", "Yes", "2016-07-01", "2026-06-30", "Yes", "Yes"));
+            gmship[TransparencyRegister.StartDate], gmship[TransparencyRegister.EndDate], gmship[TransparencyRegister.CurrentExpiry], gmship[TransparencyRegister.Advertised], gmship[TransparencyRegister.Sme])
+            .ShouldBe(("36", "3", "Yes", "Yes", "2016-07-01", "2022-06-30", "2024-06-30", "Yes", "Yes"));
         exported.Rows.Count(r => r[TransparencyRegister.Reference] is null).ShouldBe(28, "rows without a reference download without one");
     }
 

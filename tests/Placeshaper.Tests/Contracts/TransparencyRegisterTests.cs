@@ -90,6 +90,18 @@ public sealed class TransparencyRegisterTests
     }
 
     [Fact]
+    public void Where_the_register_moved_the_end_date_on_with_an_extension_the_initial_term_is_the_expiry_less_the_extensions_taken()
+    {
+        // S1310: 2020-08-01 to 2022-07-31 with its one 12-month extension taken, and an expiry of 2022-07-31.
+        var s1310 = Line(10);
+        (s1310.Details.EndDate, s1310.Details.Extensions!.Single()!.Taken).ShouldBe((new DateOnly(2021, 7, 31), true));
+        Warnings(10).ShouldBe([(TransparencyRegister.EndDate,
+            "2022-07-31 is not the Current Expiry Date less the extensions taken: the initial term is taken to end on 2021-07-31, so that the contract expires on 2022-07-31")]);
+        // Active Lifestyles: the end is the initial term's, the expiry a year later; nothing to warn about.
+        (Line(5).Details.EndDate, Warnings(5).Count()).ShouldBe((new DateOnly(2022, 3, 31), 0));
+    }
+
+    [Fact]
     public void An_end_before_the_start_is_left_empty_with_a_warning()
     {
         (Line(327).Details.StartDate, Line(327).Details.EndDate).ShouldBe((new DateOnly(2022, 3, 30), null));
