@@ -214,7 +214,14 @@ public static class ContractsApi
             return Problems.NotFound("Contract");
         }
 
-        if (await save.ChangeAsync(contract, request.ToDetails() with { AwardDecisionId = request.AwardDecisionId ?? contract.AwardDecisionId }, cancellationToken) is { } errors)
+        // An imported or awarded contract may lack a value or a date it never had; one made here keeps needing them.
+        var details = request.ToDetails() with
+        {
+            AwardDecisionId = request.AwardDecisionId ?? contract.AwardDecisionId,
+            RecordedSme = contract.RecordedSme,
+            Complete = contract.ImportKey is null && contract.AwardDecisionId is null,
+        };
+        if (await save.ChangeAsync(contract, details, cancellationToken) is { } errors)
         {
             return Problems.Validation(errors);
         }

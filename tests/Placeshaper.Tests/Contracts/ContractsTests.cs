@@ -108,6 +108,51 @@ public abstract class ContractsTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task The_add_form_names_each_field_to_fix_then_adds_the_contract_and_the_change_form_keeps_what_it_does_not_show()
+    {
+        app.RequireDatabase();
+        using var browser = await app.SignInAsync("commissioner@anytown.example");
+        var reference = "FORM-" + Guid.NewGuid().ToString("N")[..6];
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Reference"] = reference,
+            ["Input.Title"] = "Lunch clubs",
+            ["Input.SupplierName"] = "Castle Lane Lunch Club",
+            ["Input.TotalValue"] = "£45,000",
+            ["Input.StartDate.Day"] = "1",
+            ["Input.StartDate.Month"] = "4",
+            ["Input.StartDate.Year"] = "2026",
+            ["Input.EndDate.Day"] = "31",
+            ["Input.EndDate.Month"] = "3",
+            ["Input.EndDate.Year"] = "2025",
+            ["Input.Extensions"] = "12, twelve",
+        };
+
+        using var refused = await browser.PostFormAsync("/o/anytown/contracts/new", "/o/anytown/contracts/new", fields);
+        var html = await refused.Content.ReadAsStringAsync();
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("Enter each extension option in months, separated by commas, like 12, 12");
+        fields["Input.Extensions"] = "12, 12";
+        using var stillRefused = await browser.PostFormAsync("/o/anytown/contracts/new", "/o/anytown/contracts/new", fields);
+        (await stillRefused.Content.ReadAsStringAsync()).ShouldContain("The end date must be on or after the start date");
+
+        fields["Input.EndDate.Year"] = "2028";
+        fields["Input.ExtensionsTaken"] = "1";
+        using var added = await browser.PostFormAsync("/o/anytown/contracts/new", "/o/anytown/contracts/new", fields);
+        added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var contractPage = added.Headers.Location!.ToString();
+        var page = WebUtility.HtmlDecode(await browser.GetHtmlAsync(contractPage));
+        page.ShouldContain("31 March 2029", customMessage: "the current expiry: the initial term and the extension taken");
+        page.ShouldContain("£45,000.00");
+
+        var id = Guid.Parse(contractPage.Split('/').Last());
+        using var changed = await browser.PostFormAsync(contractPage + "/edit", contractPage + "/edit", new Dictionary<string, string>(fields) { ["Input.Title"] = "Lunch clubs for older people", ["Input.Status"] = "Active" });
+        changed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var contract = await app.WithDbAsync(db => db.Contracts.Include(c => c.Extensions).SingleAsync(c => c.Id == id));
+        (contract.Title, contract.Extensions.Count(e => e.Taken), contract.TotalValue).ShouldBe(("Lunch clubs for older people", 1, 45_000m));
+    }
+
+    [Fact]
     public async Task Councillors_read_the_register_and_its_reminders_but_change_nothing_and_providers_cannot_read_it()
     {
         app.RequireDatabase();
@@ -181,6 +226,17 @@ public abstract class ContractsTests<TApp>(TApp app)
         register.Single(c => c.GetProperty("reference").GetString() == "S1465" && c.GetProperty("title").GetString()!.EndsWith("Work", StringComparison.Ordinal))
             .GetProperty("supplier").GetProperty("isSme").GetBoolean().ShouldBeFalse("an unmatched supplier's SME status is the file's own");
         (await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().CountAsync(e => e.Action == "contracts-imported"))).ShouldBeGreaterThanOrEqualTo(2);
+        // An imported contract with no value (a concession) can still be changed without inventing one.
+        var concession = register.First(c => c.GetProperty("reference").GetString() == "S1024");
+        var put = await police.PutJsonAsync($"/api/v1/orgs/anytown-police/contracts/{concession.GetProperty("id").GetString()}", new
+        {
+            reference = "S1024",
+            title = concession.GetProperty("title").GetString(),
+            supplierName = concession.GetProperty("supplier").GetProperty("name").GetString(),
+            reviewDate = "2023-04-01",
+        });
+        put.StatusCode.ShouldBe(HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+        (await put.ReadJsonAsync()).GetProperty("totalValue").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
     [Fact]
