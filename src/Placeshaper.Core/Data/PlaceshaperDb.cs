@@ -64,6 +64,8 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<Clarifications.Clarification> Clarifications => Set<Clarifications.Clarification>();
 
+    public DbSet<Contracts.Contract> Contracts => Set<Contracts.Contract>();
+
     public DbSet<Market.EngagementEvent> EngagementEvents => Set<Market.EngagementEvent>();
 
     public DbSet<Market.RightToChallenge> RightsToChallenge => Set<Market.RightToChallenge>();

@@ -119,5 +119,6 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
         await DemoBids.SeedAsync(db, anytown, providers, procurement, keys, now, cancellationToken);
         await DemoClarifications.SeedAsync(db, anytown, providers, procurement, now, cancellationToken);
         await DemoSpecifications.SeedAsync(db, anytown, now, cancellationToken);
+        await DemoContracts.SeedAsync(db, anytown, now, cancellationToken);
     }
 }

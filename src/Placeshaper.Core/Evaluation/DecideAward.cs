@@ -88,6 +88,7 @@ public sealed class DecideAward(PlaceshaperDb db, SealedBids sealedBids, Working
         {
             db.RecordDecision(new AuditDecision(decision.OrganisationId, "contract-awarded", nameof(Tender), decision.TenderId.ToString(),
                 After: JsonSerializer.Serialize(new { lot = decision.LotId, supplier = decision.Supplier, value = decision.Value })));
+            await Contracts.ContractFromAward.AddAsync(db, decision, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -60,6 +60,12 @@ public sealed record ImportReport(string File, int Read, int Added, int Updated,
     /// </summary>
     public IReadOnlyList<ImportProblem> LeftOut { get; init; } = [];
 
+    /// <summary>
+    /// Things an accepted file's rows said that could not be kept as they were (a date written "TBC", for instance),
+    /// each naming the line and column; the rest of the row was imported.
+    /// </summary>
+    public IReadOnlyList<ImportProblem> Warnings { get; init; } = [];
+
     /// <summary>Rows taken out because the file, which speaks for them, no longer lists them (reference data replaced whole).</summary>
     public int Removed { get; init; }
 
@@ -81,7 +87,7 @@ public sealed record ImportReport(string File, int Read, int Added, int Updated,
     {
         var file = Sheet is null ? File : $"{File} (sheet {Sheet})";
         return Accepted
-            ? $"{file}: read {Read}, added {Added}, updated {Updated}, unchanged {Unchanged}{(Removed == 0 ? "" : $", removed {Removed}")}{(LeftOut.Count == 0 ? "" : $", left out {LeftOut.Count}")}"
+            ? $"{file}: read {Read}, added {Added}, updated {Updated}, unchanged {Unchanged}{(Removed == 0 ? "" : $", removed {Removed}")}{(LeftOut.Count == 0 ? "" : $", left out {LeftOut.Count}")}{(Warnings.Count == 0 ? "" : $", {Warnings.Count} warning{(Warnings.Count == 1 ? "" : "s")}")}"
             : $"{file}: refused, nothing imported ({Problems.Count} problem{(Problems.Count == 1 ? "" : "s")})";
     }
 }

@@ -103,7 +103,7 @@ public sealed class ImportTable
 
             if (headers.Count == 0)
             {
-                headers.AddRange(record.Select(h => h.Trim()));
+                headers.AddRange(record.Select((h, i) => i == 0 ? WithoutMisreadMark(h.Trim()) : h.Trim()));
                 headerLine = csv.RawRow;
                 columns = Columns(headers);
                 continue;
@@ -133,6 +133,13 @@ public sealed class ImportTable
             return Encoding.GetEncoding(1252).GetString(content);
         }
     }
+
+    /// <summary>
+    /// A byte-order mark that was decoded as Windows-1252 and written out again as UTF-8 (ï»¿), as in Salford's
+    /// contracts register, is not part of the first column's name.
+    /// </summary>
+    private static string WithoutMisreadMark(string header) =>
+        header.StartsWith("\u00EF\u00BB\u00BF", StringComparison.Ordinal) ? header[3..].Trim() : header.TrimStart('\uFEFF');
 
     /// <summary>Header name to column index; if a name appears twice, the first column wins.</summary>
     internal static Dictionary<string, int> Columns(IReadOnlyList<string> headers)

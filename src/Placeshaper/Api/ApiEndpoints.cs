@@ -53,5 +53,6 @@ public static class ApiEndpoints
         Portal.PortalApi.Map(organisation);
         Evaluation.EvaluationApi.Map(organisation);
         Clarifications.ClarificationsApi.Map(organisation);
+        Contracts.ContractsApi.Map(organisation);
     }
 }

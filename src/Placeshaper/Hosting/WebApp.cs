@@ -81,6 +81,8 @@ public static class WebApp
         services.AddScoped<Evaluation.DecideAward>();
         services.AddScoped<Evaluation.CheckSuppliers>();
         services.AddScoped<Providers.RegisterSupplier>();
+        services.AddScoped<Contracts.SaveContract>();
+        services.AddScoped<Contracts.ImportContracts>();
         services.AddScoped<Clarifications.Clarify>();
 
         AddAuthentication(builder);

@@ -59,6 +59,18 @@ public static class ImportCommands
             return await scope.GetRequiredService<Providers.ImportProviders>().HandleAsync(organisationId, content, file.Name, cancellationToken, SheetOf(parse));
         }, cancellationToken));
 
+        var contractFiles = new Argument<FileInfo[]>("FILE") { Description = "CSV files or Excel workbooks (.xlsx) of a Transparency Code contracts register", Arity = ArgumentArity.OneOrMore };
+        var contractsOrganisation = new Option<string>("--org") { Description = "Slug of the organisation whose contracts register this is", Required = true };
+        var contracts = new Command("contracts", "Import a Local Government Transparency Code contracts register (Contract Reference, Contract Title, Supplier Company Name, …, as Salford publishes it). Unusable dates are left empty and reported as warnings.")
+        {
+            contractFiles, contractsOrganisation, Sheet(),
+        };
+        contracts.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(contractFiles)!, "import contracts", async (scope, db, file, content) =>
+        {
+            var organisationId = await OrganisationIdAsync(db, parse.GetValue(contractsOrganisation)!, cancellationToken);
+            return await scope.GetRequiredService<Contracts.ImportContracts>().HandleAsync(organisationId, content, file.Name, cancellationToken, SheetOf(parse));
+        }, cancellationToken));
+
         var holidayFiles = new Argument<FileInfo[]>("FILE") { Description = "GOV.UK's bank-holidays.json (https://www.gov.uk/bank-holidays.json), as downloaded", Arity = ArgumentArity.OneOrMore };
         var bankHolidays = new Command("bank-holidays", "Load the UK's bank holidays from GOV.UK's bank-holidays.json into the installation's working-day calendar (standstill periods count them).")
         {
@@ -75,7 +87,7 @@ public static class ImportCommands
         minimumPeriods.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(periodFiles)!, "import minimum-periods", (scope, _, file, content) =>
             scope.GetRequiredService<Tenders.Timetable.ImportMinimumPeriods>().HandleAsync(content, file.Name, SheetOf(parse), cancellationToken), cancellationToken));
 
-        return new Command("import", "Import data files.") { areas, postcodes, values, providers, bankHolidays, minimumPeriods };
+        return new Command("import", "Import data files.") { areas, postcodes, values, providers, contracts, bankHolidays, minimumPeriods };
     }
 
     /// <summary>Each verb has its own instance: System.CommandLine does not share an option between commands.</summary>
@@ -147,6 +159,17 @@ public static class ImportCommands
                 if (report.LeftOut.Count > 50)
                 {
                     Console.WriteLine($"  … and {report.LeftOut.Count - 50} more left out");
+                }
+
+                // Warnings of an accepted file: what was imported but not as written (a date "TBC", for instance).
+                foreach (var warning in report.Warnings.Take(50))
+                {
+                    Console.WriteLine("  warning: " + warning);
+                }
+
+                if (report.Warnings.Count > 50)
+                {
+                    Console.WriteLine($"  … and {report.Warnings.Count - 50} more warnings");
                 }
 
                 exit = report.Accepted ? exit : 1;

@@ -37,6 +37,7 @@ public static class Navigation
         new(Stage.Source, "Tenders", "/tenders", [Role.Administrator, Role.Commissioner, Role.ProcurementOfficer, Role.FinanceOfficer, Role.Evaluator, Role.Councillor]),
         new(Stage.Source, "Providers", "/providers", Providers.ProviderAccess.Readers),
         new(Stage.Source, "Supplier portal", "/portal", [Role.Provider]),
+        new(Stage.ManageDelivery, "Contracts", "/contracts", Contracts.ContractAccess.Readers),
         new(Stage.Administration, "People", "/people", [Role.Administrator]),
         new(Stage.Administration, "Audit trail", "/audit", [Role.Administrator]),
         new(Stage.Administration, "Working days", "/working-days", [Role.Administrator]),

@@ -47,6 +47,10 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         ("/o/anytown/delivery-models?handler=Download", "councillor@anytown.example", "code,name,description,built_in", "code=vcse|name=Commission the voluntary and community sector|built_in=yes"),
         ("/o/anytown/working-days?handler=Download", "administrator@anytown.example", "division,date,title,notes,source,imported_at", "division=scotland|date=2026-01-02|title=2nd January"),
         ("/o/anytown/specifications/{homespec}?handler=Download", "councillor@anytown.example", "number,definition,unit,better,target,minimum_acceptable,frequency,data_source", "number=2|unit=% of visits|better=lower|target=0.5|minimum_acceptable=2|frequency=monthly|data_source=Provider's electronic call monitoring"),
+        ("/o/anytown/contracts?handler=Download", "councillor@anytown.example", "Directorate Name,Process Used,Purchasing Body,Contract Reference,Contract Title,Contract Description,Supplier Company Name,Supplier Postcode,Annual Value,Total Contract Value (including extensions),OJEU/FTS?,Start Date,End Date,Contract Duration (months),Option to extend (months),How many extensions,Extension 1 Taken?,Extension 2 Taken?,Current Expiry Date,SME Supplier?,ProClass Classification,ProClass Description,Company Number,Visibility", "Contract Reference=ANYTOWN-2023-007|Supplier Company Name=Northgate Facilities Ltd|Annual Value=560000|Total Contract Value (including extensions)=3360000|Option to extend (months)=24|How many extensions=2|Extension 1 Taken?=No|SME Supplier?=No|Visibility=Public"),
+        ("/o/anytown/contracts/{facilities}?handler=Download&table=kpis", "councillor@anytown.example", "number,definition,unit,better,target,minimum_acceptable,frequency,data_source", "number=3|definition=Cleaning audits failed|better=lower|target=2|minimum_acceptable=5|frequency=monthly"),
+        ("/o/anytown/contracts/{facilities}?handler=Download&table=dates", "councillor@anytown.example", "date,kind,what", "kind=Decision to extend"),
+        ("/o/anytown/portal/contracts?handler=Download", "hello@brightside.example", "reference,title,total_value_gbp,start_date,current_expiry,kpis,status", "reference=ANYTOWN-2025-021|total_value_gbp=1200000|kpis=3|status=Active"),
         ("/o/anytown/outcomes?handler=Download", "councillor@anytown.example", "theme,outcome,measure,unit,owner,baseline,baseline_date,latest,latest_date,target,target_date,share_of_way,status", "theme=Living well in later life|measure=Emergency admissions due to falls, 65 and over, Anytown"),
     ];
 
@@ -113,7 +117,7 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
             "Tenders/Documents.cshtml",
             "Budgets/SetUp.cshtml", "Calculators/OptionsAppraisal.cshtml", "Calculators/Sroi.cshtml", "Calculators/PaymentByResults.cshtml",
             "Calculators/SocialImpactBond.cshtml", "Calculators/GainShare.cshtml", "Calculators/ServiceCredits.cshtml", "Calculators/IndexedPrice.cshtml",
-            "Providers/Import.cshtml",
+            "Providers/Import.cshtml", "Contracts/Import.cshtml",
         ];
         var root = Path.Combine(TestEnvironment.RepositoryRoot, "src", "Placeshaper");
         var pages = Directory.EnumerateFiles(root, "*.cshtml", SearchOption.AllDirectories)
@@ -277,6 +281,7 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
             .Single(p => p.GetProperty("name").GetString() == "Anytown Care Partnership").GetProperty("id").GetString()!;
         return path.Replace("{consortium}", consortium, StringComparison.Ordinal).Replace("{older}", older, StringComparison.Ordinal).Replace("{homecare}", homeCare, StringComparison.Ordinal).Replace("{bcf}", bcf, StringComparison.Ordinal).Replace("{hometender}", homeTender, StringComparison.Ordinal)
             .Replace("{transporttender}", transportTender, StringComparison.Ordinal)
+            .Replace("{facilities}", (await (await council.GetPathAsync("/api/v1/orgs/anytown/contracts?q=ANYTOWN-2023-007")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("id").GetString()!, StringComparison.Ordinal)
             .Replace("{homespec}", (await (await council.GetPathAsync($"/api/v1/orgs/anytown/programmes/{homeCare}/specifications")).ReadJsonAsync())[0].GetProperty("id").GetString()!, StringComparison.Ordinal);
     }
 

@@ -85,7 +85,9 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{memberId:guid}", other.MemberId.ToString(), StringComparison.Ordinal)
                 .Replace("{specificationId:guid}", other.SpecificationId.ToString(), StringComparison.Ordinal)
                 .Replace("{registrationId:guid}", other.RegistrationId.ToString(), StringComparison.Ordinal)
-                .Replace("{documentId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                .Replace("{documentId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{contractId:guid}", other.ContractId.ToString(), StringComparison.Ordinal)
+                .Replace("{kpiId:guid}", other.KpiId.ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -124,6 +126,8 @@ public abstract class IsolationTests<TApp>(TApp app)
         walked.ShouldContain("GET /api/v1/orgs/{org}/tenders/{tenderId:guid}/ocds");
         walked.ShouldContain("GET /api/v1/orgs/{org}/tenders/transparency-code.csv");
         walked.ShouldContain("POST /api/v1/orgs/{org}/specifications/{specificationId:guid}/agree");
+        walked.ShouldContain("PUT /api/v1/orgs/{org}/contracts/{contractId:guid}/kpis/{kpiId:guid}");
+        walked.ShouldContain("POST /api/v1/orgs/{org}/contracts/imports");
         walked.Count.ShouldBeGreaterThanOrEqualTo(9);
         await ShouldBeUntouchedAsync(other);
     }
@@ -157,7 +161,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{providerId:guid}", other.ProviderId.ToString(), StringComparison.Ordinal)
                 .Replace("{specificationId:guid}", other.SpecificationId.ToString(), StringComparison.Ordinal)
                 .Replace("{registrationId:guid}", other.RegistrationId.ToString(), StringComparison.Ordinal)
-                .Replace("{documentId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                .Replace("{documentId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{contractId:guid}", other.ContractId.ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{pattern} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
             using var get = await browser.GetAsync(path);
             var body = await get.Content.ReadAsStringAsync();
@@ -214,7 +219,7 @@ public abstract class IsolationTests<TApp>(TApp app)
             .ToList();
 
     private sealed record OtherResources(
-        Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId, Guid ThemeId, Guid OutcomeId, Guid MeasureId, Guid AssessmentId, Guid ItemId, string ItemEmail, Guid ProviderId, Guid MemberId, Guid SpecificationId, Guid RegistrationId);
+        Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId, Guid ThemeId, Guid OutcomeId, Guid MeasureId, Guid AssessmentId, Guid ItemId, string ItemEmail, Guid ProviderId, Guid MemberId, Guid SpecificationId, Guid RegistrationId, Guid ContractId, Guid KpiId);
 
     private async Task<OtherResources> OtherOrganisationsResourcesAsync()
     {
@@ -294,9 +299,21 @@ public abstract class IsolationTests<TApp>(TApp app)
             db.SupplierRegistrations.Add(registration);
             return await db.SaveChangesAsync();
         });
+
+        // The police's own contract with a KPI: the council may neither read nor change either.
+        var contract = await (await police.PostJsonAsync("/api/v1/orgs/anytown-police/contracts", new
+        {
+            reference = "PROBE-" + suffix,
+            title = "Probe contract",
+            providerId = provider,
+            totalValue = 1000m,
+            startDate = "2026-01-01",
+            endDate = "2026-12-31",
+            kpis = new[] { new { definition = "Probe KPI", unit = "%", polarity = "HigherIsBetter", target = 90m, minimum = 80m, frequency = "Monthly", dataSource = "Probe" } },
+        })).ReadJsonAsync();
         return new OtherResources(
             personId, tokenId, memberships, programmeId, Guid.Parse(budget.GetProperty("id").GetString()!), theme, outcome, measure, assessment, item.Id, "probe.resident@example.org", provider, member, specification,
-            registration.Id);
+            registration.Id, Id(contract), Guid.Parse(contract.GetProperty("kpis")[0].GetProperty("id").GetString()!));
     }
 
     private async Task ShouldBeUntouchedAsync(OtherResources other)
@@ -322,6 +339,8 @@ public abstract class IsolationTests<TApp>(TApp app)
         (await app.WithDbAsync(db => db.Providers.IgnoreQueryFilters().AnyAsync(p => p.Name == "x" || p.Name == "Intruded"))).ShouldBeFalse("nothing was created from the intruder's request");
         (await app.WithDbAsync(db => db.SupplierRegistrations.IgnoreQueryFilters().Where(r => r.Id == other.RegistrationId).Select(r => r.Status).SingleAsync()))
             .ShouldBe(Placeshaper.Providers.RegistrationStatus.Pending);
+        (await app.WithDbAsync(db => db.Contracts.IgnoreQueryFilters().Include(c => c.Kpis).SingleAsync(c => c.Id == other.ContractId))).ShouldSatisfyAllConditions(
+            c => c.Title.ShouldBe("Probe contract"), c => c.TotalValue.ShouldBe(1000m), c => c.Kpis.Single().Definition.ShouldBe("Probe KPI"));
     }
 }
 
