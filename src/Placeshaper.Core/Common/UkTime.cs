@@ -23,6 +23,10 @@ public static class UkTime
     public static string ToUkDate(this DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString("d MMMM yyyy", EnGb);
 
+    /// <summary>The first moment of a UK date, in UTC: when a period that runs "from" that day starts.</summary>
+    public static DateTime StartOfUkDay(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
+
     /// <summary>The last second of a UK date, in UTC: when a period that runs "to the end of" that day ends.</summary>
     public static DateTime EndOfUkDay(DateOnly date) =>
         TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(23, 59, 59), DateTimeKind.Unspecified), Zone);

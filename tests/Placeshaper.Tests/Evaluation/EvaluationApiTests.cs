@@ -163,6 +163,8 @@ public abstract class EvaluationApiTests<TApp>(TApp app)
         releases.Select(r => r.GetProperty("tag")[0].GetString()).ShouldBe(["tender", "award", "award", "contract"]);
         releases.Select(r => r.TryGetProperty("awards", out var a) ? a[0].GetProperty("status").GetString() : null).ShouldBe([null, "pending", "active", null]);
         releases[3].GetProperty("contracts")[0].GetProperty("value").GetProperty("amount").GetDecimal().ShouldBe(40_000m);
+        var contractId = await app.WithDbAsync(db => db.Contracts.Where(c => c.AwardDecisionId == Guid.Parse(decision.GetProperty("id").GetString()!)).Select(c => c.Id).SingleAsync());
+        releases[3].GetProperty("contracts")[0].GetProperty("id").GetString().ShouldBe(contractId.ToString(), "the contract release names the contract in the register");
         if (Tenders.Publication.OcdsSchema.HasData)
         {
             Tenders.Publication.OcdsSchema.Errors(await Tenders.Publication.OcdsSchema.WithUkExtensionAsync(), ocds).ShouldBeEmpty();

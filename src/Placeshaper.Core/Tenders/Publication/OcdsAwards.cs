@@ -10,7 +10,11 @@ namespace Placeshaper.Tenders.Publication;
 /// </summary>
 public static class OcdsAwards
 {
-    public static IReadOnlyList<AwardSnapshot> For(Tender tender, IReadOnlyList<AwardDecision> decisions, IReadOnlyDictionary<Guid, Provider> winnersByBid)
+    /// <summary>The period a contract made from an award runs for, and its id, when the contracts register holds it.</summary>
+    public sealed record ContractTerm(Guid ContractId, DateOnly? Start, DateOnly? End);
+
+    public static IReadOnlyList<AwardSnapshot> For(
+        Tender tender, IReadOnlyList<AwardDecision> decisions, IReadOnlyDictionary<Guid, Provider> winnersByBid, IReadOnlyDictionary<Guid, ContractTerm>? contractsByDecision = null)
     {
         var awards = new List<AwardSnapshot>();
         foreach (var decision in decisions.OrderBy(d => d.DecidedAt))
@@ -24,8 +28,10 @@ public static class OcdsAwards
             awards.Add(new AwardSnapshot(decision.Id.ToString(), decision.DecidedAt, AwardState.Pending, [supplier], decision.Value, lots, decision.DecidedAt, standstillEnd));
             if (decision is { Status: AwardStatus.Awarded, AwardedAt: { } awardedAt })
             {
+                var term = contractsByDecision?.GetValueOrDefault(decision.Id);
                 awards.Add(new AwardSnapshot(decision.Id.ToString(), awardedAt, AwardState.Active, [supplier], decision.Value, lots, decision.DecidedAt, standstillEnd,
-                    new ContractSnapshot($"{decision.Id}-contract", ContractState.Active, decision.Value, null, null, awardedAt)));
+                    new ContractSnapshot(term?.ContractId.ToString() ?? $"{decision.Id}-contract", ContractState.Active, decision.Value,
+                        term?.Start is { } start ? UkTime.StartOfUkDay(start) : null, term?.End is { } end ? UkTime.EndOfUkDay(end) : null, awardedAt)));
             }
         }
 

@@ -46,7 +46,10 @@ public static class PublicationApi
         var winningBids = decisions.Select(d => d.BidId).ToList();
         var winners = await db.Bids.Where(b => winningBids.Contains(b.Id)).Join(db.Providers, b => b.ProviderId, p => p.Id, (b, p) => new { BidId = b.Id, Provider = p })
             .ToDictionaryAsync(x => x.BidId, x => x.Provider, cancellationToken);
-        var releases = OcdsReleases.For(settings.Prefix, buyer, TenderSnapshot.Of(tender, ProcurementThresholds.Official, await TenderDocuments.ListAsync(db, tender.Id, cancellationToken)), OcdsAwards.For(tender, decisions, winners));
+        var decisionIds = decisions.Select(d => d.Id).ToList();
+        var contracts = await db.Contracts.AsNoTracking().Where(c => c.AwardDecisionId != null && decisionIds.Contains(c.AwardDecisionId.Value))
+            .ToDictionaryAsync(c => c.AwardDecisionId!.Value, c => new OcdsAwards.ContractTerm(c.Id, c.StartDate, c.EndDate), cancellationToken);
+        var releases = OcdsReleases.For(settings.Prefix, buyer, TenderSnapshot.Of(tender, ProcurementThresholds.Official, await TenderDocuments.ListAsync(db, tender.Id, cancellationToken)), OcdsAwards.For(tender, decisions, winners, contracts));
         var uri = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}");
         return TypedResults.Json(OcdsPackage.Of(uri, organisation.Current.Name, settings.License, settings.PublicationPolicy, releases), contentType: "application/json");
     }
