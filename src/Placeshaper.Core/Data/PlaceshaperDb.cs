@@ -62,6 +62,8 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<Clarifications.Clarification> Clarifications => Set<Clarifications.Clarification>();
 
+    public DbSet<SocialValue.SocialValueMeasure> SocialValueMeasures => Set<SocialValue.SocialValueMeasure>();
+
     public DbSet<Market.EngagementEvent> EngagementEvents => Set<Market.EngagementEvent>();
 
     public DbSet<Market.RightToChallenge> RightsToChallenge => Set<Market.RightToChallenge>();

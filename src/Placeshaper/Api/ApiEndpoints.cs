@@ -52,5 +52,6 @@ public static class ApiEndpoints
         Portal.PortalApi.Map(organisation);
         Evaluation.EvaluationApi.Map(organisation);
         Clarifications.ClarificationsApi.Map(organisation);
+        SocialValue.SocialValueApi.Map(organisation);
     }
 }

@@ -29,6 +29,7 @@ public static class OperatorServices
         services.AddScoped<Needs.ImportIndicatorValues>();
         services.AddScoped<Intelligence.EraseContactEmails>();
         services.AddScoped<Providers.ImportProviders>();
+        services.AddScoped<SocialValue.ImportSocialValueMeasures>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         return provider;
     }

@@ -47,6 +47,8 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         ("/o/anytown/delivery-models?handler=Download", "councillor@anytown.example", "code,name,description,built_in", "code=vcse|name=Commission the voluntary and community sector|built_in=yes"),
         ("/o/anytown/working-days?handler=Download", "administrator@anytown.example", "division,date,title,notes,source,imported_at", "division=scotland|date=2026-01-02|title=2nd January"),
         ("/o/anytown/specifications/{homespec}?handler=Download", "councillor@anytown.example", "number,definition,unit,better,target,minimum_acceptable,frequency,data_source", "number=2|unit=% of visits|better=lower|target=0.5|minimum_acceptable=2|frequency=monthly|data_source=Provider's electronic call monitoring"),
+        ("/o/anytown/social-value?handler=Download", "procurement@anytown.example", "code,theme,outcome,description,unit,proxy_value_gbp,source,licence,retired", "code=ANY-01|description=Anytown residents employed on the contract|unit=people|proxy_value_gbp=1500|retired=no"),
+        ("/o/anytown/social-value?handler=Download&table=reference", "councillor@anytown.example", "code,level,mission,description,source,published,licence", "code=PPN002-M1|level=mission|mission=Kick start economic growth|published=2025-02-13"),
         ("/o/anytown/outcomes?handler=Download", "councillor@anytown.example", "theme,outcome,measure,unit,owner,baseline,baseline_date,latest,latest_date,target,target_date,share_of_way,status", "theme=Living well in later life|measure=Emergency admissions due to falls, 65 and over, Anytown"),
     ];
 
@@ -111,7 +113,7 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         [
             "Budgets/SetUp.cshtml", "Calculators/OptionsAppraisal.cshtml", "Calculators/Sroi.cshtml", "Calculators/PaymentByResults.cshtml",
             "Calculators/SocialImpactBond.cshtml", "Calculators/GainShare.cshtml", "Calculators/ServiceCredits.cshtml", "Calculators/IndexedPrice.cshtml",
-            "Providers/Import.cshtml",
+            "Providers/Import.cshtml", "SocialValue/Import.cshtml",
         ];
         var root = Path.Combine(TestEnvironment.RepositoryRoot, "src", "Placeshaper");
         var pages = Directory.EnumerateFiles(root, "*.cshtml", SearchOption.AllDirectories)
