@@ -26,8 +26,12 @@ public sealed record BidContent(
 
     public sealed record Answer(Guid QuestionId, string Text);
 
-    /// <summary>A measurable social value promise, e.g. 12 local apprenticeships, against the question it answers.</summary>
-    public sealed record Commitment(Guid QuestionId, string Measure, decimal Quantity, string Unit);
+    /// <summary>
+    /// A measurable social value promise, e.g. 12 local apprenticeships, against the question it answers; and, when
+    /// the bidder chose one of the tender's social value measures, its code. Bids sealed before measures existed have
+    /// no code, which reads as null, so they still open.
+    /// </summary>
+    public sealed record Commitment(Guid QuestionId, string Measure, decimal Quantity, string Unit, string? MeasureCode = null);
 
     public sealed record Document(string FileName, string ContentType, byte[] Content);
 
@@ -35,7 +39,8 @@ public sealed record BidContent(
 
     public sealed record AnswerInput(Guid? QuestionId, string? Text);
 
-    public sealed record CommitmentInput(Guid? QuestionId, string? Measure, decimal? Quantity, string? Unit);
+    /// <summary>A commitment as given. With <c>MeasureCode</c>, the measure's description and unit are used when left out, and its unit always.</summary>
+    public sealed record CommitmentInput(Guid? QuestionId, string? Measure, decimal? Quantity, string? Unit, string? MeasureCode = null);
 
     public sealed record DocumentInput(string? FileName, byte[]? Content);
 
@@ -128,9 +133,29 @@ public sealed record BidContent(
             return [];
         }
 
+        var resolved = new List<(CommitmentInput? Input, string? Code)>();
         for (var i = 0; i < commitments.Count; i++)
         {
             var commitment = commitments[i];
+            TenderSocialValueMeasure? measure = null;
+            if (!string.IsNullOrWhiteSpace(commitment?.MeasureCode))
+            {
+                measure = tender.SocialValueMeasures.FirstOrDefault(m => string.Equals(m.Code, commitment.MeasureCode.Trim(), StringComparison.OrdinalIgnoreCase));
+                if (measure is null)
+                {
+                    errors.Add($"commitments[{i}].measureCode", "Choose one of the tender's social value measures, or none and describe the commitment yourself");
+                }
+                else
+                {
+                    commitment = commitment with
+                    {
+                        Measure = string.IsNullOrWhiteSpace(commitment.Measure) ? (measure.Description.Length <= 300 ? measure.Description : measure.Code) : commitment.Measure,
+                        Unit = measure.Unit ?? commitment.Unit,
+                    };
+                }
+            }
+
+            resolved.Add((commitment, measure?.Code));
             if (commitment?.QuestionId is not { } id || tender.Questions.All(q => q.Id != id || q.Kind != QuestionKind.SocialValue))
             {
                 errors.Add($"commitments[{i}].questionId", "Say which social value question the commitment answers");
@@ -152,7 +177,7 @@ public sealed record BidContent(
             }
         }
 
-        return errors.Any ? [] : commitments.Select(c => new Commitment(c!.QuestionId!.Value, c.Measure!.Trim(), c.Quantity!.Value, c.Unit!.Trim())).ToList();
+        return errors.Any ? [] : resolved.Select(r => new Commitment(r.Input!.QuestionId!.Value, r.Input.Measure!.Trim(), r.Input.Quantity!.Value, r.Input.Unit!.Trim(), r.Code)).ToList();
     }
 
     private static List<Document> CheckDocuments(IReadOnlyList<DocumentInput?> documents, Errors errors)

@@ -65,6 +65,7 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
     public DbSet<Clarifications.Clarification> Clarifications => Set<Clarifications.Clarification>();
 
     public DbSet<Contracts.Contract> Contracts => Set<Contracts.Contract>();
+    public DbSet<SocialValue.SocialValueMeasure> SocialValueMeasures => Set<SocialValue.SocialValueMeasure>();
 
     public DbSet<Market.EngagementEvent> EngagementEvents => Set<Market.EngagementEvent>();
 

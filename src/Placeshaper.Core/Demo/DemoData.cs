@@ -113,6 +113,7 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
         await DemoOutcomes.SeedAsync(db, anytown.Id, organisations["anytown-icb"].Id, now, cancellationToken);
         var chris = await db.Users.Where(p => p.Email == "commissioner@anytown.example").Select(p => new { p.Id, p.DisplayName }).SingleAsync(cancellationToken);
         await DemoAppraisals.SeedAsync(db, anytown, organisations["anytown-icb"], (chris.Id, chris.DisplayName), now, cancellationToken);
+        await DemoSocialValue.SeedAsync(db, anytown.Id, now, cancellationToken);
         await DemoTenders.SeedAsync(db, anytown, now, cancellationToken);
         await DemoMarket.SeedAsync(db, anytown, now, cancellationToken);
         var procurement = await db.Users.Where(p => p.Email == "procurement@anytown.example").Select(p => p.Id).SingleAsync(cancellationToken);

@@ -44,6 +44,9 @@ internal static class DemoTenders
         ], now.AddDays(-20));
         tender.SetLots([("North neighbourhoods: Northgate, Millbrook and Hillside", 21_125_000m), ("South neighbourhoods: Riverside, Eastfield and Westmoor", 21_125_000m)], null, true, true, now.AddDays(-20));
         tender.SetTimetable(now.AddDays(14), now.AddDays(24), now.AddDays(-19));
+        var measures = await db.SocialValueMeasures.IgnoreQueryFilters().Where(m => m.OrganisationId == anytown.Id).ToListAsync(cancellationToken);
+        var options = measures.Select(SocialValue.MeasureOption.Of).Concat(SocialValue.SocialValueReference.Rows.Select(SocialValue.MeasureOption.Of)).ToList();
+        tender.OfferSocialValueMeasures(DemoSocialValue.OfferedOnHomeCare.Select(code => options.Single(o => o.Code == code)).ToList(), now.AddDays(-19));
         var procurement = await db.Users.Where(p => p.Email == "procurement@anytown.example").Select(p => p.Id).SingleAsync(cancellationToken);
         db.TenderDocuments.AddRange(DemoTenderDocuments.AtPublication(tender, procurement, now.AddDays(-19).AddHours(-1)));
         tender.Publish(now.AddDays(-19), ProcurementThresholds.Official);

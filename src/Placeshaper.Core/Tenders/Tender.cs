@@ -21,6 +21,7 @@ public sealed class Tender : IOrganisationOwned
 
     private readonly List<TenderQuestion> questions = [];
     private readonly List<TenderLot> lots = [];
+    private readonly List<TenderSocialValueMeasure> socialValueMeasures = [];
 
     private Tender()
     {
@@ -86,6 +87,9 @@ public sealed class Tender : IOrganisationOwned
     public IReadOnlyList<TenderQuestion> Questions => questions;
 
     public IReadOnlyList<TenderLot> Lots => lots;
+
+    /// <summary>The social value measures bidders may commit against, fixed on publication with the award criteria.</summary>
+    public IReadOnlyList<TenderSocialValueMeasure> SocialValueMeasures => socialValueMeasures;
 
     public bool IsDraft => Status == TenderStatus.Draft;
 
@@ -291,6 +295,40 @@ public sealed class Tender : IOrganisationOwned
             {
                 questions.Add(new TenderQuestion(this, Guid.CreateVersion7(now), input.Kind!.Value, input.Text!.Trim(), input.Weight!.Value, text, i));
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Chooses the social value measures bidders may commit against (none: commitments are free text only). Each is
+    /// copied as it is now, so bidders and evaluators see the same unit and proxy value.
+    /// </summary>
+    public Errors? OfferSocialValueMeasures(IReadOnlyList<SocialValue.MeasureOption> chosen, DateTime now)
+    {
+        var errors = Unpublished();
+        if (chosen.Count > SocialValue.SocialValueLimits.MaxMeasuresPerTender)
+        {
+            errors.Add("codes", $"Offer at most {SocialValue.SocialValueLimits.MaxMeasuresPerTender} measures");
+        }
+
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            if (chosen.Take(i).Any(c => c.Code == chosen[i].Code))
+            {
+                errors.Add($"codes[{i}]", $"{chosen[i].Code} is chosen twice");
+            }
+        }
+
+        if (errors.Any)
+        {
+            return errors;
+        }
+
+        socialValueMeasures.Clear();
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            socialValueMeasures.Add(new TenderSocialValueMeasure(this, Guid.CreateVersion7(now), chosen[i], i));
         }
 
         return null;

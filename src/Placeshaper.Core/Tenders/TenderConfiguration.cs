@@ -9,7 +9,8 @@ namespace Placeshaper.Tenders;
 internal sealed class TenderConfiguration :
     IEntityTypeConfiguration<Tender>,
     IEntityTypeConfiguration<TenderQuestion>,
-    IEntityTypeConfiguration<TenderLot>
+    IEntityTypeConfiguration<TenderLot>,
+    IEntityTypeConfiguration<TenderSocialValueMeasure>
 {
     public void Configure(EntityTypeBuilder<Tender> builder)
     {
@@ -38,6 +39,8 @@ internal sealed class TenderConfiguration :
         builder.HasMany(t => t.Lots).WithOne().HasForeignKey(l => l.TenderId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Questions).HasField("questions").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(t => t.Lots).HasField("lots").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(t => t.SocialValueMeasures).WithOne().HasForeignKey(m => m.TenderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.SocialValueMeasures).HasField("socialValueMeasures").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 
     public void Configure(EntityTypeBuilder<TenderQuestion> builder)
@@ -58,6 +61,21 @@ internal sealed class TenderConfiguration :
         builder.Property(l => l.Title).HasMaxLength(300);
         builder.Property(l => l.EstimatedValue).HasMoneyConversion();
         builder.HasIndex(l => new { l.TenderId, l.Number }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<TenderSocialValueMeasure> builder)
+    {
+        builder.ToTable("tender_social_value_measures");
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Code).HasMaxLength(SocialValue.MeasureDetails.MaxCode);
+        builder.Property(m => m.Theme).HasMaxLength(SocialValue.MeasureDetails.MaxTheme);
+        builder.Property(m => m.Outcome).HasMaxLength(SocialValue.MeasureDetails.MaxOutcome);
+        builder.Property(m => m.Description).HasMaxLength(SocialValue.MeasureDetails.MaxDescription);
+        builder.Property(m => m.Unit).HasMaxLength(SocialValue.MeasureDetails.MaxUnit);
+        builder.Property(m => m.ProxyValue).HasMoneyConversion();
+        builder.Property(m => m.Source).HasMaxLength(SocialValue.MeasureDetails.MaxSource);
+        builder.Ignore(m => m.Label);
+        builder.HasIndex(m => new { m.TenderId, m.Code }).IsUnique();
     }
 }
 

@@ -17,6 +17,6 @@ public static class TenderQueries
 
     /// <summary>One of the organisation's tenders with its questions and lots, tracked for a use case to change.</summary>
     public static Task<Tender?> FindAsync(PlaceshaperDb db, Guid organisationId, Guid tenderId, CancellationToken cancellationToken) =>
-        db.Tenders.Include(t => t.Questions).Include(t => t.Lots).AsSplitQuery()
+        db.Tenders.Include(t => t.Questions).Include(t => t.Lots).Include(t => t.SocialValueMeasures).AsSplitQuery()
             .SingleOrDefaultAsync(t => t.Id == tenderId && t.OrganisationId == organisationId, cancellationToken);
 }

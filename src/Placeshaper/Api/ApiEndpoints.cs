@@ -54,5 +54,6 @@ public static class ApiEndpoints
         Evaluation.EvaluationApi.Map(organisation);
         Clarifications.ClarificationsApi.Map(organisation);
         Contracts.ContractsApi.Map(organisation);
+        SocialValue.SocialValueApi.Map(organisation);
     }
 }

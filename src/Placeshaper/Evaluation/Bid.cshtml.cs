@@ -21,6 +21,9 @@ public sealed class BidModel(OrganisationContext context, PlaceshaperDb db, View
 
     public IReadOnlyDictionary<Guid, string> People { get; private set; } = new Dictionary<Guid, string>();
 
+    /// <summary>The bid's social value commitments with their worth at the buyer's proxy values: information, not a score.</summary>
+    public IReadOnlyList<SocialValue.CommitmentValues.Line> Commitments => SocialValue.CommitmentValues.For(Tender, Opened.Content);
+
     public Guid Me => viewer.PersonId!.Value;
 
     public bool CanScore => Evaluation.MemberFor(Me) is { SubmittedAt: null };

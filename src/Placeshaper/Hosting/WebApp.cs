@@ -74,6 +74,7 @@ public static class WebApp
         services.AddSingleton(Tenders.Publication.OcdsSettings.From(builder.Configuration));
         services.AddScoped<Providers.SaveProvider>();
         services.AddScoped<Providers.ImportProviders>();
+        services.AddScoped<SocialValue.ImportSocialValueMeasures>();
         services.AddSingleton(provider => Bids.SealingKeys.LoadOrCreate(
             builder.Configuration[Bids.SealingKeys.ConfigurationKey] is { Length: > 0 } file ? file : Bids.SealingKeys.DefaultFile, provider.GetRequiredService<TimeProvider>()));
         services.AddScoped<Bids.SubmitBid>();

@@ -71,6 +71,18 @@ public static class ImportCommands
             return await scope.GetRequiredService<Contracts.ImportContracts>().HandleAsync(organisationId, content, file.Name, cancellationToken, SheetOf(parse));
         }, cancellationToken));
 
+        var measureFiles = new Argument<FileInfo[]>("FILE") { Description = "CSV files or Excel workbooks (.xlsx) of social value measures", Arity = ArgumentArity.OneOrMore };
+        var measuresOrganisation = new Option<string>("--org") { Description = "Slug of the organisation whose measures these are", Required = true };
+        var measures = new Command("social-value-measures", "Import an organisation's social value measures with proxy values: code,theme,outcome,description,unit,proxy_value_gbp,source,licence,retired. Matched by code.")
+        {
+            measureFiles, measuresOrganisation, Sheet(),
+        };
+        measures.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(measureFiles)!, "import social-value-measures", async (scope, db, file, content) =>
+        {
+            var organisationId = await OrganisationIdAsync(db, parse.GetValue(measuresOrganisation)!, cancellationToken);
+            return await scope.GetRequiredService<SocialValue.ImportSocialValueMeasures>().HandleAsync(organisationId, content, file.Name, SheetOf(parse), cancellationToken);
+        }, cancellationToken));
+
         var holidayFiles = new Argument<FileInfo[]>("FILE") { Description = "GOV.UK's bank-holidays.json (https://www.gov.uk/bank-holidays.json), as downloaded", Arity = ArgumentArity.OneOrMore };
         var bankHolidays = new Command("bank-holidays", "Load the UK's bank holidays from GOV.UK's bank-holidays.json into the installation's working-day calendar (standstill periods count them).")
         {
@@ -87,7 +99,7 @@ public static class ImportCommands
         minimumPeriods.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(periodFiles)!, "import minimum-periods", (scope, _, file, content) =>
             scope.GetRequiredService<Tenders.Timetable.ImportMinimumPeriods>().HandleAsync(content, file.Name, SheetOf(parse), cancellationToken), cancellationToken));
 
-        return new Command("import", "Import data files.") { areas, postcodes, values, providers, contracts, bankHolidays, minimumPeriods };
+        return new Command("import", "Import data files.") { areas, postcodes, values, providers, contracts, measures, bankHolidays, minimumPeriods };
     }
 
     /// <summary>Each verb has its own instance: System.CommandLine does not share an option between commands.</summary>

@@ -45,7 +45,10 @@ public sealed class BidModel(OrganisationContext context, PlaceshaperDb db, View
 
         public string? Unit { get; set; }
 
-        public bool IsEmpty => string.IsNullOrWhiteSpace(Measure) && string.IsNullOrWhiteSpace(Quantity) && string.IsNullOrWhiteSpace(Unit);
+        /// <summary>One of the tender's social value measures, or empty for a commitment in the bidder's own words.</summary>
+        public string? MeasureCode { get; set; }
+
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Measure) && string.IsNullOrWhiteSpace(Quantity) && string.IsNullOrWhiteSpace(Unit) && string.IsNullOrWhiteSpace(MeasureCode);
     }
 
     public async Task<IActionResult> OnGetAsync(Guid tenderId, CancellationToken cancellationToken)
@@ -79,7 +82,7 @@ public sealed class BidModel(OrganisationContext context, PlaceshaperDb db, View
                 .ToList();
         var commitmentRows = Commitments.Select((c, i) => (c, i)).Where(x => !x.c.IsEmpty).ToList();
         var commitments = commitmentRows.Select(x => new BidContent.CommitmentInput(
-            x.c.QuestionId, x.c.Measure, Number($"commitment-{x.i}-quantity", x.c.Quantity, "Enter how many or how much as a number"), x.c.Unit)).ToList();
+            x.c.QuestionId, x.c.Measure, Number($"commitment-{x.i}-quantity", x.c.Quantity, "Enter how many or how much as a number"), x.c.Unit, x.c.MeasureCode)).ToList();
         var documents = new List<BidContent.DocumentInput?>();
         foreach (var file in Documents.Where(f => f.Length > 0).Take(BidContent.MaxDocuments + 1))
         {

@@ -36,6 +36,7 @@ public static class Navigation
         new(Stage.Design, "Calculators", "/calculators", []),
         new(Stage.Source, "Tenders", "/tenders", [Role.Administrator, Role.Commissioner, Role.ProcurementOfficer, Role.FinanceOfficer, Role.Evaluator, Role.Councillor]),
         new(Stage.Source, "Providers", "/providers", Providers.ProviderAccess.Readers),
+        new(Stage.Source, "Social value measures", "/social-value", [Role.Administrator, Role.Commissioner, Role.ProcurementOfficer, Role.FinanceOfficer, Role.Evaluator, Role.Councillor]),
         new(Stage.Source, "Supplier portal", "/portal", [Role.Provider]),
         new(Stage.ManageDelivery, "Contracts", "/contracts", Contracts.ContractAccess.Readers),
         new(Stage.Administration, "People", "/people", [Role.Administrator]),

@@ -51,6 +51,8 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         ("/o/anytown/contracts/{facilities}?handler=Download&table=kpis", "councillor@anytown.example", "number,definition,unit,better,target,minimum_acceptable,frequency,data_source", "number=3|definition=Cleaning audits failed|better=lower|target=2|minimum_acceptable=5|frequency=monthly"),
         ("/o/anytown/contracts/{facilities}?handler=Download&table=dates", "councillor@anytown.example", "date,kind,what", "kind=Decision to extend"),
         ("/o/anytown/portal/contracts?handler=Download", "hello@brightside.example", "reference,title,total_value_gbp,start_date,current_expiry,kpis,status", "reference=ANYTOWN-2025-021|total_value_gbp=1200000|kpis=3|status=Active"),
+        ("/o/anytown/social-value?handler=Download", "procurement@anytown.example", "code,theme,outcome,description,unit,proxy_value_gbp,source,licence,retired", "code=ANY-01|description=Anytown residents employed on the contract|unit=people|proxy_value_gbp=1500|retired=no"),
+        ("/o/anytown/social-value?handler=Download&table=reference", "councillor@anytown.example", "code,level,mission,description,source,published,licence", "code=PPN002-M1|level=mission|mission=Kick start economic growth|published=2025-02-13"),
         ("/o/anytown/outcomes?handler=Download", "councillor@anytown.example", "theme,outcome,measure,unit,owner,baseline,baseline_date,latest,latest_date,target,target_date,share_of_way,status", "theme=Living well in later life|measure=Emergency admissions due to falls, 65 and over, Anytown"),
     ];
 
@@ -117,7 +119,7 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
             "Tenders/Documents.cshtml",
             "Budgets/SetUp.cshtml", "Calculators/OptionsAppraisal.cshtml", "Calculators/Sroi.cshtml", "Calculators/PaymentByResults.cshtml",
             "Calculators/SocialImpactBond.cshtml", "Calculators/GainShare.cshtml", "Calculators/ServiceCredits.cshtml", "Calculators/IndexedPrice.cshtml",
-            "Providers/Import.cshtml", "Contracts/Import.cshtml",
+            "Providers/Import.cshtml", "Contracts/Import.cshtml", "SocialValue/Import.cshtml",
         ];
         var root = Path.Combine(TestEnvironment.RepositoryRoot, "src", "Placeshaper");
         var pages = Directory.EnumerateFiles(root, "*.cshtml", SearchOption.AllDirectories)
