@@ -64,6 +64,41 @@ public abstract class SocialValueTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task The_CLI_imports_measures_from_a_worksheet_once_and_names_the_cell_of_a_bad_value()
+    {
+        app.RequireDatabase();
+        var p = Prefix();
+        var good = Workbooks.Create(Workbooks.Rows("Measures", ["code", "theme", "description", "unit", "proxy_value_gbp"], [$"{p}-01", "Local jobs", "Residents employed", "people", "750"]));
+        var bad = Workbooks.Create(Workbooks.Rows("Measures", ["code", "theme", "description", "unit", "proxy_value_gbp"], [$"{p}-02", "Local jobs", "Residents employed", "people", "-5"]));
+
+        var first = await RunAsync(good, "measures.xlsx");
+        var again = await RunAsync(good, "measures.xlsx");
+        var refused = await RunAsync(bad, "bad.xlsx");
+
+        first.ExitCode.ShouldBe(0, first.Error);
+        first.Output.ShouldContain("measures.xlsx (sheet Measures): read 1, added 1, updated 0, unchanged 0");
+        again.Output.ShouldContain("measures.xlsx (sheet Measures): read 1, added 0, updated 0, unchanged 1");
+        refused.ExitCode.ShouldBe(1);
+        refused.Error.ShouldContain("bad.xlsx: sheet Measures, row 2, column E (proxy_value_gbp): Enter the proxy value in pounds per unit");
+        (await CountAsync(p)).ShouldBe(1);
+    }
+
+    private async Task<Infrastructure.Cli.Run> RunAsync(byte[] workbook, string name)
+    {
+        var directory = Directory.CreateTempSubdirectory("placeshaper-sv-");
+        var path = Path.Combine(directory.FullName, name);
+        await File.WriteAllBytesAsync(path, workbook);
+        try
+        {
+            return await Infrastructure.Cli.RunAsync("import", "social-value-measures", path, "--org", "anytown", "--database", app.ConnectionString);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_import_page_reads_an_Excel_download_back_unchanged_and_shows_a_refused_files_problems()
     {
         app.RequireDatabase();
