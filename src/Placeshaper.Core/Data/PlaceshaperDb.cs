@@ -97,6 +97,10 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<Intelligence.IntelligenceItem> IntelligenceItems => Set<Intelligence.IntelligenceItem>();
 
+    public DbSet<Reviews.Review> Reviews => Set<Reviews.Review>();
+
+    public DbSet<Email.OutboundEmail> OutboundEmails => Set<Email.OutboundEmail>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();

@@ -97,6 +97,12 @@ public static class ServeCommand
             }
         }
 
+        var email = app.Services.GetRequiredService<Email.EmailSettings>();
+        if (email.Delivery == Email.EmailDelivery.Pickup)
+        {
+            Console.WriteLine($"Emails (such as residents' review confirmations) are written as .eml files to {Path.GetFullPath(email.PickupDirectory)}");
+        }
+
         Console.WriteLine("Press Ctrl+C to stop.");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;

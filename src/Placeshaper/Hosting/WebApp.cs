@@ -82,6 +82,9 @@ public static class WebApp
         services.AddScoped<Evaluation.DecideAward>();
         services.AddScoped<Evaluation.CheckSuppliers>();
         services.AddScoped<Providers.RegisterSupplier>();
+        services.AddScoped<Reviews.WriteReview>();
+        services.AddSingleton(Email.EmailSettings.Read(builder.Configuration));
+        services.AddHostedService<Email.EmailSender>();
         services.AddScoped<Contracts.SaveContract>();
         services.AddScoped<Contracts.ImportContracts>();
         services.AddScoped<Clarifications.Clarify>();

@@ -81,7 +81,11 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db) : 
         var asked = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 1;
         var page = Math.Clamp(asked, 1, last);
         Providers = new Paged<ProviderQueries.Listed>(register.Skip((page - 1) * PageSize).Take(PageSize).ToList(), page, PageSize, register.Count);
+        Ratings = await Reviews.ReviewQueries.SummariesAsync(db, context.Id, cancellationToken);
     }
+
+    /// <summary>Residents' ratings of the providers that have published reviews.</summary>
+    public IReadOnlyDictionary<Guid, Reviews.RatingSummary> Ratings { get; private set; } = new Dictionary<Guid, Reviews.RatingSummary>();
 
     /// <summary>The register as filtered, every page, in Placeshaper's provider CSV (which imports back) or as a workbook.</summary>
     public async Task<IActionResult> OnGetDownloadAsync(string format, CancellationToken cancellationToken)

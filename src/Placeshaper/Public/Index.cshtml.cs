@@ -16,6 +16,10 @@ public sealed class IndexModel(Viewer viewer, PlaceshaperDb db) : PageModel
     /// <summary>A signed-in person who belongs to no organisation yet: their supplier registrations, if any.</summary>
     public IReadOnlyList<Registration> Registrations { get; private set; } = [];
 
+    public sealed record PublicLink(string Slug, string Name);
+
+    public IReadOnlyList<PublicLink> Public { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (viewer.Organisations.Count > 0)
@@ -34,6 +38,9 @@ public sealed class IndexModel(Viewer viewer, PlaceshaperDb db) : PageModel
                 .ToListAsync(cancellationToken);
         }
 
+        // Residents' ways in: each organisation's reviews of the services it commissions, and its "tell us" form.
+        Public = await db.Organisations.IgnoreQueryFilters().AsNoTracking().OrderBy(o => o.Name)
+            .Select(o => new PublicLink(o.Slug, o.Name)).ToListAsync(cancellationToken);
         return Page();
     }
 }

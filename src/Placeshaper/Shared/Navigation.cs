@@ -39,6 +39,8 @@ public static class Navigation
         new(Stage.Source, "Social value measures", "/social-value", [Role.Administrator, Role.Commissioner, Role.ProcurementOfficer, Role.FinanceOfficer, Role.Evaluator, Role.Councillor]),
         new(Stage.Source, "Supplier portal", "/portal", [Role.Provider]),
         new(Stage.ManageDelivery, "Contracts", "/contracts", Contracts.ContractAccess.Readers),
+        new(Stage.ManageDelivery, "Your reviews", "/portal/reviews", [Role.Provider]),
+        new(Stage.ReviewAndLearn, "Residents' reviews", "/reviews", [Role.Administrator, Role.Commissioner, Role.ProcurementOfficer, Role.FinanceOfficer, Role.Councillor]),
         new(Stage.Administration, "People", "/people", [Role.Administrator]),
         new(Stage.Administration, "Audit trail", "/audit", [Role.Administrator]),
         new(Stage.Administration, "Working days", "/working-days", [Role.Administrator]),

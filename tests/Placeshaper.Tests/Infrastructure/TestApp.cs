@@ -71,6 +71,9 @@ public abstract partial class TestApp(DatabaseProvider provider, bool demoMode =
     protected virtual void ConfigureBuilder(WebApplicationBuilder builder)
     {
         builder.Configuration[Placeshaper.Bids.SealingKeys.ConfigurationKey] = SealingKeyFile;
+
+        // Tests read confirmation links from the outbox table, so nothing sends them away.
+        builder.Configuration[Placeshaper.Email.EmailSettings.Section + ":Delivery"] = nameof(Placeshaper.Email.EmailDelivery.None);
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(Logs);
     }

@@ -32,6 +32,12 @@ public abstract class IsolationTests<TApp>(TApp app)
         "GET /api/v1/tokens",
         "POST /api/v1/tokens",
         "GET /api/v1/calculators",
+
+        // Residents' reviews are public by design: anyone may read any organisation's, and write one with no account.
+        "GET /api/v1/public/orgs/{organisation}/ratings",
+        "GET /api/v1/public/orgs/{organisation}/providers/{providerId:guid}/reviews",
+        "POST /api/v1/public/orgs/{organisation}/reviews",
+        "POST /api/v1/public/orgs/{organisation}/reviews/confirmations",
         "POST /api/v1/calculators/options-appraisal",
         "POST /api/v1/calculators/sroi",
         "POST /api/v1/calculators/tender-evaluation",
@@ -87,7 +93,9 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{registrationId:guid}", other.RegistrationId.ToString(), StringComparison.Ordinal)
                 .Replace("{documentId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{contractId:guid}", other.ContractId.ToString(), StringComparison.Ordinal)
-                .Replace("{kpiId:guid}", other.KpiId.ToString(), StringComparison.Ordinal);
+                .Replace("{kpiId:guid}", other.KpiId.ToString(), StringComparison.Ordinal)
+                .Replace("{reviewId:guid}", other.ReviewId.ToString(), StringComparison.Ordinal)
+                .Replace("{organisation}", OtherOrganisation, StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -219,7 +227,7 @@ public abstract class IsolationTests<TApp>(TApp app)
             .ToList();
 
     private sealed record OtherResources(
-        Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId, Guid ThemeId, Guid OutcomeId, Guid MeasureId, Guid AssessmentId, Guid ItemId, string ItemEmail, Guid ProviderId, Guid MemberId, Guid SpecificationId, Guid RegistrationId, Guid ContractId, Guid KpiId);
+        Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId, Guid ThemeId, Guid OutcomeId, Guid MeasureId, Guid AssessmentId, Guid ItemId, string ItemEmail, Guid ProviderId, Guid MemberId, Guid SpecificationId, Guid RegistrationId, Guid ContractId, Guid KpiId, Guid ReviewId);
 
     private async Task<OtherResources> OtherOrganisationsResourcesAsync()
     {
@@ -313,11 +321,27 @@ public abstract class IsolationTests<TApp>(TApp app)
         })).ReadJsonAsync();
         return new OtherResources(
             personId, tokenId, memberships, programmeId, Guid.Parse(budget.GetProperty("id").GetString()!), theme, outcome, measure, assessment, item.Id, "probe.resident@example.org", provider, member, specification,
-            registration.Id, Id(contract), Guid.Parse(contract.GetProperty("kpis")[0].GetProperty("id").GetString()!));
+            registration.Id, Id(contract), Guid.Parse(contract.GetProperty("kpis")[0].GetProperty("id").GetString()!), await HeldReviewAsync(policeId, provider, Id(contract)));
+    }
+
+    /// <summary>A resident's review of the police's provider, held for the police's moderators: the council may neither see, publish nor reply to it.</summary>
+    private async Task<Guid> HeldReviewAsync(Guid policeId, Guid providerId, Guid contractId)
+    {
+        var (review, _) = Placeshaper.Reviews.Review.Submit(policeId, new Placeshaper.Reviews.Review.Input(providerId, contractId, new Placeshaper.Reviews.ReviewRatings(1, 1, 1, 1),
+            "Isolation probe: see www.example.com for the whole story", "", "probe.reviewer@example.org", true), "192.0.2.1", DateTime.UtcNow);
+        review.Confirm(["a link"], DateTime.UtcNow).Succeeded.ShouldBeTrue();
+        await app.WithDbAsync(async db =>
+        {
+            db.Reviews.Add(review);
+            return await db.SaveChangesAsync();
+        });
+        return review.Id;
     }
 
     private async Task ShouldBeUntouchedAsync(OtherResources other)
     {
+        (await app.WithDbAsync(db => db.Reviews.IgnoreQueryFilters().SingleAsync(r => r.Id == other.ReviewId))).ShouldSatisfyAllConditions(
+            r => r.Status.ShouldBe(Placeshaper.Reviews.ReviewStatus.HeldForModeration), r => r.Reply.ShouldBeEmpty());
         (await app.WithDbAsync(db => db.Memberships.CountAsync(m => m.PersonId == other.PersonId))).ShouldBe(other.Memberships);
         (await app.WithDbAsync(db => db.ApiTokens.Where(t => t.Id == other.TokenId).Select(t => t.RevokedAt).SingleAsync())).ShouldBeNull();
         (await app.WithDbAsync(db => db.Users.AnyAsync(p => p.Email == "intruder@example.org"))).ShouldBeFalse();
