@@ -101,6 +101,10 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<Email.OutboundEmail> OutboundEmails => Set<Email.OutboundEmail>();
 
+    public DbSet<Scrutiny.ScrutinyQuestion> ScrutinyQuestions => Set<Scrutiny.ScrutinyQuestion>();
+
+    public DbSet<Scrutiny.ScrutinyEntry> ScrutinyEntries => Set<Scrutiny.ScrutinyEntry>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();

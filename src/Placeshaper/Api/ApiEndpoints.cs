@@ -56,5 +56,6 @@ public static class ApiEndpoints
         Contracts.ContractsApi.Map(organisation);
         SocialValue.SocialValueApi.Map(organisation);
         Reviews.ReviewsApi.Map(api, organisation);
+        Scrutiny.ScrutinyApi.Map(organisation);
     }
 }

@@ -83,6 +83,7 @@ public static class WebApp
         services.AddScoped<Evaluation.CheckSuppliers>();
         services.AddScoped<Providers.RegisterSupplier>();
         services.AddScoped<Reviews.WriteReview>();
+        services.AddScoped<Scrutiny.AskQuestion>();
         services.AddSingleton(Email.EmailSettings.Read(builder.Configuration));
         services.AddHostedService<Email.EmailSender>();
         services.AddScoped<Contracts.SaveContract>();

@@ -40,6 +40,7 @@ public static class Navigation
         new(Stage.Source, "Supplier portal", "/portal", [Role.Provider]),
         new(Stage.ManageDelivery, "Contracts", "/contracts", Contracts.ContractAccess.Readers),
         new(Stage.ManageDelivery, "Your reviews", "/portal/reviews", [Role.Provider]),
+        new(Stage.ReviewAndLearn, "Scrutiny questions", "/scrutiny", Scrutiny.ScrutinyAccess.Readers),
         new(Stage.ReviewAndLearn, "Residents' reviews", "/reviews", [Role.Administrator, Role.Commissioner, Role.ProcurementOfficer, Role.FinanceOfficer, Role.Councillor]),
         new(Stage.Administration, "People", "/people", [Role.Administrator]),
         new(Stage.Administration, "Audit trail", "/audit", [Role.Administrator]),

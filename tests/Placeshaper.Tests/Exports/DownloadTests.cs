@@ -53,6 +53,7 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         ("/o/anytown/portal/contracts?handler=Download", "hello@brightside.example", "reference,title,total_value_gbp,start_date,current_expiry,kpis,status", "reference=ANYTOWN-2025-021|total_value_gbp=1200000|kpis=3|status=Active"),
         ("/o/anytown/social-value?handler=Download", "procurement@anytown.example", "code,theme,outcome,description,unit,proxy_value_gbp,source,licence,retired", "code=ANY-01|description=Anytown residents employed on the contract|unit=people|proxy_value_gbp=1500|retired=no"),
         ("/o/anytown/social-value?handler=Download&table=reference", "councillor@anytown.example", "code,level,mission,description,source,published,licence", "code=PPN002-M1|level=mission|mission=Kick start economic growth|published=2025-02-13"),
+        ("/o/anytown/scrutiny?handler=Download", "councillor@anytown.example", "number,title,about,subject,asked_by,asked_on,due_on,status,overdue,answers", "number=Q2|title=Extending the facilities management contract|about=Contract|asked_by=Cllr Carys Jones|status=Open|overdue=yes|answers=0"),
         ("/o/anytown/reviews?handler=Download", "councillor@anytown.example", "provider,reviews,quality,reliability,respect,value,overall,ranking_score,stars_1,stars_2,stars_3,stars_4,stars_5", "provider=Anytown Community Care CIC|reviews=4|quality=4.5|reliability=4|respect=4.75|value=4.25|overall=4.38|ranking_score=3.61|stars_4=2|stars_5=2"),
         ("/o/anytown/outcomes?handler=Download", "councillor@anytown.example", "theme,outcome,measure,unit,owner,baseline,baseline_date,latest,latest_date,target,target_date,share_of_way,status", "theme=Living well in later life|measure=Emergency admissions due to falls, 65 and over, Anytown"),
     ];
@@ -115,9 +116,11 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         // calculator's answer to what was just typed, which is kept nowhere.
         // An import's report lists what was wrong with the file just uploaded, kept nowhere either.
         // A tender's documents are a list of files, each of them already a download.
+        // A committee report is a document to print, made from tables that download elsewhere.
         string[] forms =
         [
             "Tenders/Documents.cshtml",
+            "Scrutiny/ContractReport.cshtml", "Scrutiny/ProgrammeReport.cshtml",
             "Budgets/SetUp.cshtml", "Calculators/OptionsAppraisal.cshtml", "Calculators/Sroi.cshtml", "Calculators/PaymentByResults.cshtml",
             "Calculators/SocialImpactBond.cshtml", "Calculators/GainShare.cshtml", "Calculators/ServiceCredits.cshtml", "Calculators/IndexedPrice.cshtml",
             "Providers/Import.cshtml", "Contracts/Import.cshtml", "SocialValue/Import.cshtml",

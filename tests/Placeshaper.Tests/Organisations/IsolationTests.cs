@@ -95,6 +95,7 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{contractId:guid}", other.ContractId.ToString(), StringComparison.Ordinal)
                 .Replace("{kpiId:guid}", other.KpiId.ToString(), StringComparison.Ordinal)
                 .Replace("{reviewId:guid}", other.ReviewId.ToString(), StringComparison.Ordinal)
+                .Replace("{questionId:guid}", other.QuestionId.ToString(), StringComparison.Ordinal)
                 .Replace("{organisation}", OtherOrganisation, StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
@@ -170,7 +171,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{specificationId:guid}", other.SpecificationId.ToString(), StringComparison.Ordinal)
                 .Replace("{registrationId:guid}", other.RegistrationId.ToString(), StringComparison.Ordinal)
                 .Replace("{documentId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{contractId:guid}", other.ContractId.ToString(), StringComparison.Ordinal);
+                .Replace("{contractId:guid}", other.ContractId.ToString(), StringComparison.Ordinal)
+                .Replace("{questionId:guid}", other.QuestionId.ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{pattern} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
             using var get = await browser.GetAsync(path);
             var body = await get.Content.ReadAsStringAsync();
@@ -227,7 +229,7 @@ public abstract class IsolationTests<TApp>(TApp app)
             .ToList();
 
     private sealed record OtherResources(
-        Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId, Guid ThemeId, Guid OutcomeId, Guid MeasureId, Guid AssessmentId, Guid ItemId, string ItemEmail, Guid ProviderId, Guid MemberId, Guid SpecificationId, Guid RegistrationId, Guid ContractId, Guid KpiId, Guid ReviewId);
+        Guid PersonId, Guid TokenId, int Memberships, Guid ProgrammeId, Guid BudgetId, Guid ThemeId, Guid OutcomeId, Guid MeasureId, Guid AssessmentId, Guid ItemId, string ItemEmail, Guid ProviderId, Guid MemberId, Guid SpecificationId, Guid RegistrationId, Guid ContractId, Guid KpiId, Guid ReviewId, Guid QuestionId);
 
     private async Task<OtherResources> OtherOrganisationsResourcesAsync()
     {
@@ -321,7 +323,7 @@ public abstract class IsolationTests<TApp>(TApp app)
         })).ReadJsonAsync();
         return new OtherResources(
             personId, tokenId, memberships, programmeId, Guid.Parse(budget.GetProperty("id").GetString()!), theme, outcome, measure, assessment, item.Id, "probe.resident@example.org", provider, member, specification,
-            registration.Id, Id(contract), Guid.Parse(contract.GetProperty("kpis")[0].GetProperty("id").GetString()!), await HeldReviewAsync(policeId, provider, Id(contract)));
+            registration.Id, Id(contract), Guid.Parse(contract.GetProperty("kpis")[0].GetProperty("id").GetString()!), await HeldReviewAsync(policeId, provider, Id(contract)), await OpenQuestionAsync(policeId, Id(contract)));
     }
 
     /// <summary>A resident's review of the police's provider, held for the police's moderators: the council may neither see, publish nor reply to it.</summary>
@@ -338,8 +340,24 @@ public abstract class IsolationTests<TApp>(TApp app)
         return review.Id;
     }
 
+    /// <summary>A police councillor's open question about the police's contract: the council may neither read, answer nor close it.</summary>
+    private async Task<Guid> OpenQuestionAsync(Guid policeId, Guid contractId)
+    {
+        var number = 1 + await app.WithDbAsync(db => db.ScrutinyQuestions.IgnoreQueryFilters().CountAsync(q => q.OrganisationId == policeId));
+        var question = Placeshaper.Scrutiny.ScrutinyQuestion.Ask(policeId, number, new("Probe question", "Isolation probe?", Placeshaper.Scrutiny.ScrutinySubject.Contract, contractId, null),
+            Guid.NewGuid(), "Probe councillor", subjectExists: true, DateOnly.FromDateTime(DateTime.UtcNow), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14), DateTime.UtcNow).Value!;
+        await app.WithDbAsync(async db =>
+        {
+            db.ScrutinyQuestions.Add(question);
+            return await db.SaveChangesAsync();
+        });
+        return question.Id;
+    }
+
     private async Task ShouldBeUntouchedAsync(OtherResources other)
     {
+        (await app.WithDbAsync(db => db.ScrutinyQuestions.IgnoreQueryFilters().Include(q => q.Entries).SingleAsync(q => q.Id == other.QuestionId))).ShouldSatisfyAllConditions(
+            q => q.Status.ShouldBe(Placeshaper.Scrutiny.QuestionStatus.Open), q => q.Entries.Count.ShouldBe(1));
         (await app.WithDbAsync(db => db.Reviews.IgnoreQueryFilters().SingleAsync(r => r.Id == other.ReviewId))).ShouldSatisfyAllConditions(
             r => r.Status.ShouldBe(Placeshaper.Reviews.ReviewStatus.HeldForModeration), r => r.Reply.ShouldBeEmpty());
         (await app.WithDbAsync(db => db.Memberships.CountAsync(m => m.PersonId == other.PersonId))).ShouldBe(other.Memberships);

@@ -21,7 +21,8 @@ public sealed class EveryPageTests(SqliteApp app) : IClassFixture<SqliteApp>
             .Distinct()
             .ToList();
         using var api = await app.ApiAsAsync("administrator@anytown.example");
-        foreach (var role in new[] { "Commissioner", "FinanceOfficer" })
+        // Councillors alone ask scrutiny questions.
+        foreach (var role in new[] { "Commissioner", "FinanceOfficer", "Councillor" })
         {
             await api.PostJsonAsync("/api/v1/orgs/anytown/members", new { email = "administrator@anytown.example", roles = new[] { role } });
         }
