@@ -83,6 +83,8 @@ public static class WebApp
         services.AddScoped<Evaluation.CheckSuppliers>();
         services.AddScoped<Providers.RegisterSupplier>();
         services.AddScoped<Contracts.SaveContract>();
+        services.AddScoped<Contracts.Delivery.ContractDelivery>();
+        services.AddScoped<Contracts.Delivery.ImportObservations>();
         services.AddScoped<Contracts.ImportContracts>();
         services.AddScoped<Clarifications.Clarify>();
 
