@@ -43,6 +43,26 @@ public sealed class ContractModel(OrganisationContext context, PlaceshaperDb db,
         return await LoadAsync(contractId, cancellationToken) ? Page() : NotFound();
     }
 
+    /// <summary>Your KPI values, or (<paramref name="table"/> = payments) the payment schedule.</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(Guid contractId, string format, string? table, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(contractId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (table == "payments")
+        {
+            return Contracts.PaymentsModel.ScheduleTable(Schedule).ToFile(format);
+        }
+
+        var kpis = Contract.Kpis.ToDictionary(k => k.Id);
+        return new Exports.Table(Contract.Reference + " KPI values", ["kpi", "period_start", "value", "unit", "status", "comment", "return_reason", "submitted_at"],
+            Observations.Select(o => (IReadOnlyList<object?>)
+                [kpis[o.KpiId].Number, o.PeriodStart, o.Value, kpis[o.KpiId].Unit, o.Status.ToString().ToLowerInvariant(), o.Comment, o.ReturnReason, o.SubmittedAt]).ToList())
+            .ToFile(format);
+    }
+
     public async Task<IActionResult> OnPostAsync(Guid contractId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(contractId, cancellationToken))
