@@ -105,7 +105,8 @@ public abstract class DeliveryTests<TApp>(TApp app)
         (mine.GetProperty("paid").GetDecimal(), mine.GetProperty("creditNotLevied").GetBoolean()).ShouldBe((96_000m, false));
         (await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().CountAsync(e => e.Action == "kpi-observation-approved" && e.EntityId == observationId))).ShouldBe(1);
 
-        _ = onTime;
+        await (await officer.DeletePathAsync($"/api/v1/orgs/anytown/contracts/{id}/kpis/{families}")).ShouldBeProblemAsync(409);
+        (await officer.DeletePathAsync($"/api/v1/orgs/anytown/contracts/{id}/kpis/{onTime}")).StatusCode.ShouldBe(HttpStatusCode.NoContent, "a KPI nobody reported on can go");
     }
 
     [Fact]
