@@ -44,7 +44,7 @@ public sealed class ContractJourneyTests(BrowserFixture fixture) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the KPI" }).ClickAsync();
         await page.WaitForPageAsync(new Regex("/o/anytown/contracts/[0-9a-f-]{36}#kpis$"));
         var kpis = page.Locator("#kpis + table tbody tr");
-        (await kpis.CountAsync()).ShouldBe(4);
+        (await kpis.CountAsync()).ShouldBe(5);
         (await kpis.Last.TextContentAsync())!.ShouldContain("Families who say their key worker helped");
         await page.ShouldHaveNoViolationsAsync();
     }

@@ -266,7 +266,10 @@ public static class ContractsApi
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveKpiAsync(
         Guid contractId, Guid kpiId, SaveContract save, PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken) =>
-        await ContractQueries.FindAsync(db, organisation.Id, contractId, cancellationToken) is { } contract && await save.RemoveKpiAsync(contract, kpiId, cancellationToken)
+        // A KPI with reported values keeps them: its history may have paid the provider.
+        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Set<Delivery.KpiObservation>(), o => o.ContractId == contractId && o.KpiId == kpiId, cancellationToken)
+            ? Problems.Conflict("The KPI has reported values, which are kept with it: it cannot be removed")
+            : await ContractQueries.FindAsync(db, organisation.Id, contractId, cancellationToken) is { } contract && await save.RemoveKpiAsync(contract, kpiId, cancellationToken)
             ? TypedResults.NoContent()
             : Problems.NotFound("KPI");
 

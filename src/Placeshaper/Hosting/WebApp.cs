@@ -87,6 +87,8 @@ public static class WebApp
         services.AddSingleton(Email.EmailSettings.Read(builder.Configuration));
         services.AddHostedService<Email.EmailSender>();
         services.AddScoped<Contracts.SaveContract>();
+        services.AddScoped<Contracts.Delivery.ContractDelivery>();
+        services.AddScoped<Contracts.Delivery.ImportObservations>();
         services.AddScoped<Contracts.ImportContracts>();
         services.AddScoped<Clarifications.Clarify>();
 

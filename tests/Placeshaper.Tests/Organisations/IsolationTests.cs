@@ -96,7 +96,9 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{kpiId:guid}", other.KpiId.ToString(), StringComparison.Ordinal)
                 .Replace("{reviewId:guid}", other.ReviewId.ToString(), StringComparison.Ordinal)
                 .Replace("{questionId:guid}", other.QuestionId.ToString(), StringComparison.Ordinal)
-                .Replace("{organisation}", OtherOrganisation, StringComparison.Ordinal);
+                .Replace("{organisation}", OtherOrganisation, StringComparison.Ordinal)
+                .Replace("{observationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{periodStart}", "2026-04-01", StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -137,6 +139,9 @@ public abstract class IsolationTests<TApp>(TApp app)
         walked.ShouldContain("POST /api/v1/orgs/{org}/specifications/{specificationId:guid}/agree");
         walked.ShouldContain("PUT /api/v1/orgs/{org}/contracts/{contractId:guid}/kpis/{kpiId:guid}");
         walked.ShouldContain("POST /api/v1/orgs/{org}/contracts/imports");
+        walked.ShouldContain("POST /api/v1/orgs/{org}/contracts/{contractId:guid}/observations/{observationId:guid}/approve");
+        walked.ShouldContain("POST /api/v1/orgs/{org}/contracts/{contractId:guid}/payments/{periodStart}/calculations");
+        walked.ShouldContain("POST /api/v1/orgs/{org}/portal/contracts/{contractId:guid}/observations");
         walked.Count.ShouldBeGreaterThanOrEqualTo(9);
         await ShouldBeUntouchedAsync(other);
     }
@@ -172,7 +177,9 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{registrationId:guid}", other.RegistrationId.ToString(), StringComparison.Ordinal)
                 .Replace("{documentId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{contractId:guid}", other.ContractId.ToString(), StringComparison.Ordinal)
-                .Replace("{questionId:guid}", other.QuestionId.ToString(), StringComparison.Ordinal);
+                .Replace("{questionId:guid}", other.QuestionId.ToString(), StringComparison.Ordinal)
+                .Replace("{observationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{periodStart}", "2026-04-01", StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{pattern} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
             using var get = await browser.GetAsync(path);
             var body = await get.Content.ReadAsStringAsync();

@@ -33,6 +33,7 @@ public sealed class EveryPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         pages.ShouldContain("o/{org}/areas");
         pages.ShouldContain("o/{org}/portal");
+        pages.ShouldContain("o/{org}/contracts/payments");
         foreach (var page in pages)
         {
             var path = "/" + page.Replace("{org}", "anytown", StringComparison.Ordinal);
