@@ -121,5 +121,6 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
         await DemoClarifications.SeedAsync(db, anytown, providers, procurement, now, cancellationToken);
         await DemoSpecifications.SeedAsync(db, anytown, now, cancellationToken);
         await DemoContracts.SeedAsync(db, anytown, now, cancellationToken);
+        await DemoVariations.SeedAsync(db, anytown, now, cancellationToken);
     }
 }

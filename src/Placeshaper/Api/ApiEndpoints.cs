@@ -54,6 +54,7 @@ public static class ApiEndpoints
         Evaluation.EvaluationApi.Map(organisation);
         Clarifications.ClarificationsApi.Map(organisation);
         Contracts.ContractsApi.Map(organisation);
+        Contracts.ContractChangesApi.Map(organisation);
         SocialValue.SocialValueApi.Map(organisation);
     }
 }

@@ -84,6 +84,8 @@ public static class WebApp
         services.AddScoped<Providers.RegisterSupplier>();
         services.AddScoped<Contracts.SaveContract>();
         services.AddScoped<Contracts.ImportContracts>();
+        services.AddScoped<Contracts.VaryContract>();
+        services.AddScoped<Contracts.ManageContractRisks>();
         services.AddScoped<Clarifications.Clarify>();
 
         AddAuthentication(builder);

@@ -87,7 +87,9 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{registrationId:guid}", other.RegistrationId.ToString(), StringComparison.Ordinal)
                 .Replace("{documentId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{contractId:guid}", other.ContractId.ToString(), StringComparison.Ordinal)
-                .Replace("{kpiId:guid}", other.KpiId.ToString(), StringComparison.Ordinal);
+                .Replace("{kpiId:guid}", other.KpiId.ToString(), StringComparison.Ordinal)
+                .Replace("{variationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{breachId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -128,6 +130,8 @@ public abstract class IsolationTests<TApp>(TApp app)
         walked.ShouldContain("POST /api/v1/orgs/{org}/specifications/{specificationId:guid}/agree");
         walked.ShouldContain("PUT /api/v1/orgs/{org}/contracts/{contractId:guid}/kpis/{kpiId:guid}");
         walked.ShouldContain("POST /api/v1/orgs/{org}/contracts/imports");
+        walked.ShouldContain("POST /api/v1/orgs/{org}/contracts/{contractId:guid}/variations/{variationId:guid}/approve");
+        walked.ShouldContain("POST /api/v1/orgs/{org}/contracts/{contractId:guid}/termination");
         walked.Count.ShouldBeGreaterThanOrEqualTo(9);
         await ShouldBeUntouchedAsync(other);
     }
@@ -162,7 +166,9 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{specificationId:guid}", other.SpecificationId.ToString(), StringComparison.Ordinal)
                 .Replace("{registrationId:guid}", other.RegistrationId.ToString(), StringComparison.Ordinal)
                 .Replace("{documentId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{contractId:guid}", other.ContractId.ToString(), StringComparison.Ordinal);
+                .Replace("{contractId:guid}", other.ContractId.ToString(), StringComparison.Ordinal)
+                .Replace("{variationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{breachId:guid?}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{pattern} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
             using var get = await browser.GetAsync(path);
             var body = await get.Content.ReadAsStringAsync();
