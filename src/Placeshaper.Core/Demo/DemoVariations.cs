@@ -24,7 +24,7 @@ internal static class DemoVariations
         }
 
         var people = await db.Users.Where(p => p.Email == "procurement@anytown.example" || p.Email == "commissioner@anytown.example")
-            .ToDictionaryAsync(p => p.Email, p => (p.Id, p.DisplayName), cancellationToken);
+            .ToDictionaryAsync(p => p.Email!, p => (p.Id, p.DisplayName), cancellationToken);
         var (procurementId, procurementName) = people["procurement@anytown.example"];
         var (commissionerId, commissionerName) = people["commissioner@anytown.example"];
         var today = now.UkDate();
