@@ -29,7 +29,7 @@ public enum PartyRole
 /// terms, so that nothing due is forgotten. Contracts come from an award, from the forms and API, or from an imported
 /// Transparency Code contracts register, which may not know every value or date.
 /// </summary>
-public sealed class Contract : IOrganisationOwned
+public sealed partial class Contract : IOrganisationOwned
 {
     public const int MaxReference = 100;
     public const int MaxTitle = 300;
@@ -146,7 +146,7 @@ public sealed class Contract : IOrganisationOwned
     public IReadOnlyList<ContractKpi> Kpis => kpis;
 
     /// <summary>The end of the initial term plus every extension taken.</summary>
-    public DateOnly? CurrentExpiry => EndDate?.AddMonths(extensions.Where(e => e.Taken).Sum(e => e.Months));
+    public DateOnly? CurrentExpiry => EndDate?.AddMonths(extensions.Where(e => e.Taken).Sum(e => e.Months) + VariedMonths);
 
     /// <summary>When the decision to extend is due: only while an extension option is left.</summary>
     public DateOnly? ExtensionDecisionDue =>
@@ -199,7 +199,8 @@ public sealed class Contract : IOrganisationOwned
         DateOnly? ReviewDate = null,
         string? KpiExemptionReason = null,
         bool? RecordedSme = null,
-        bool Complete = true);
+        bool Complete = true,
+        ContractNature? Nature = null);
 
     /// <summary>What the details may link to: the organisation's own records, looked up by the use case.</summary>
     public sealed record Known(
@@ -362,6 +363,11 @@ public sealed class Contract : IOrganisationOwned
         }
 
         Text(errors, "kpiExemptionReason", d.KpiExemptionReason, 2000, required: false, "");
+        if (d.Nature is { } nature && !Enum.IsDefined(nature))
+        {
+            errors.Add("nature", "Choose goods, services or works");
+        }
+
         if (errors.Any)
         {
             return errors;
@@ -375,7 +381,7 @@ public sealed class Contract : IOrganisationOwned
         SupplierPostcode = Blank(d.SupplierPostcode);
         SupplierCompanyNumber = Blank(d.SupplierCompanyNumber);
         RecordedSme = d.RecordedSme;
-        TotalValue = d.TotalValue;
+        SetValue(d.TotalValue);
         AnnualValue = d.AnnualValue;
         StartDate = d.StartDate;
         EndDate = d.EndDate;
@@ -390,10 +396,12 @@ public sealed class Contract : IOrganisationOwned
         TenderId = d.TenderId;
         AwardDecisionId = d.AwardDecisionId;
         PaymentMechanism = d.PaymentMechanism;
-        Status = d.Status ?? ContractStatus.Active;
+        // A recorded termination is final: a later edit cannot bring the contract back to life.
+        Status = TerminatedOn is null ? d.Status ?? ContractStatus.Active : ContractStatus.Terminated;
         ExtensionDecisionMonths = d.ExtensionDecisionMonths ?? DefaultExtensionDecisionMonths;
         ReviewDate = d.ReviewDate;
         KpiExemptionReason = d.KpiExemptionReason?.Trim() ?? "";
+        Nature = d.Nature ?? Nature;
         extensions.Clear();
         extensions.AddRange(options.Select((o, i) => new ContractExtension(this, i + 1, o!.Months!.Value, o.Taken)));
         breakClauses.Clear();
@@ -412,7 +420,7 @@ public sealed class Contract : IOrganisationOwned
         breakClauses.OrderBy(b => b.Number).Select(b => (BreakClauseInput?)new BreakClauseInput(b.On, b.NoticeMonths)).ToList(),
         parties.OrderBy(p => p.Number).Select(p => (PartyInput?)new PartyInput(p.Name, p.Role)).ToList(),
         Procedure, Advertised, Directorate, PurchasingBody, ClassificationCode, ClassificationDescription, ProgrammeId, outcomes.Select(o => o.OutcomeId).ToList(),
-        SpecificationId, TenderId, AwardDecisionId, PaymentMechanism, Status, ExtensionDecisionMonths, ReviewDate, KpiExemptionReason, RecordedSme, Complete: false);
+        SpecificationId, TenderId, AwardDecisionId, PaymentMechanism, Status, ExtensionDecisionMonths, ReviewDate, KpiExemptionReason, RecordedSme, Complete: false, Nature: Nature);
 
     /// <summary>Adds a KPI, checked as a specification's are.</summary>
     public Result<ContractKpi> AddKpi(ContractKpi.Input input, DateTime now)
@@ -552,6 +560,9 @@ public enum KeyDateKind
     ExtensionDecision = 2,
     BreakNotice = 3,
     Expiry = 4,
+
+    /// <summary>The exit and continuity plan's next review.</summary>
+    ExitPlanReview = 5,
 }
 
 /// <summary>A date someone must act on, and what to do.</summary>

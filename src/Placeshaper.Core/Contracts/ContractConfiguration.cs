@@ -66,6 +66,7 @@ internal sealed class ContractConfiguration :
         builder.Navigation(c => c.Parties).HasField("parties").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(c => c.Outcomes).HasField("outcomes").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(c => c.Kpis).HasField("kpis").UsePropertyAccessMode(PropertyAccessMode.Field);
+        ContractChangesConfiguration.ConfigureContract(builder);
     }
 
     public void Configure(EntityTypeBuilder<ContractExtension> builder)

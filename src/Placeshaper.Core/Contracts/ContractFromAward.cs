@@ -53,7 +53,9 @@ public static class ContractFromAward
             TenderId: tender.Id,
             AwardDecisionId: decision.Id,
             PaymentMechanism: specification?.PaymentMechanism,
-            Complete: false);
+            Complete: false,
+            // The tender says works or not; "goods and services" and light touch services both take the 10% limit.
+            Nature: tender.Kind == ContractKind.Works ? ContractNature.Works : ContractNature.Services);
         var known = new Contract.Known(
             provider is null ? new Dictionary<Guid, string>() : new Dictionary<Guid, string> { [provider.Id] = provider.Name },
             tender.ProgrammeId is { } programme ? new HashSet<Guid> { programme } : [],

@@ -93,7 +93,8 @@ public static class ContractQueries
     public static async Task<IReadOnlyList<Reminder>> RemindersAsync(PlaceshaperDb db, Guid organisationId, int days, CancellationToken cancellationToken)
     {
         var contracts = await Full(db.Contracts.AsNoTracking()).Where(c => c.OrganisationId == organisationId && c.Status == ContractStatus.Active).ToListAsync(cancellationToken);
-        return Reminders.For(contracts, db.Clock.GetUtcNow().UtcDateTime.UkDate(), days);
+        var plans = await db.ExitPlans.AsNoTracking().Where(p => p.OrganisationId == organisationId).ToListAsync(cancellationToken);
+        return Reminders.For(contracts, db.Clock.GetUtcNow().UtcDateTime.UkDate(), days, plans);
     }
 
     /// <summary>What the details of a contract may link to in this organisation.</summary>
@@ -128,8 +129,9 @@ public static class Reminders
     /// <paramref name="today"/> plus <paramref name="days"/>, soonest first; a date already passed is overdue. Break
     /// notice dates whose break date has passed, and review dates of expired contracts, are no longer anyone's to act on.
     /// </summary>
-    public static IReadOnlyList<Reminder> For(IEnumerable<Contract> contracts, DateOnly today, int days)
+    public static IReadOnlyList<Reminder> For(IEnumerable<Contract> contracts, DateOnly today, int days, IEnumerable<ExitPlan>? exitPlans = null)
     {
+        var plans = (exitPlans ?? []).ToDictionary(p => p.ContractId);
         var until = today.AddDays(days);
         var reminders = new List<Reminder>();
         foreach (var contract in contracts.Where(c => c.StatusOn(today) == ContractStatus.Active))
@@ -142,6 +144,12 @@ public static class Reminders
                 }
 
                 reminders.Add(new Reminder(contract.Id, contract.Reference, contract.Title, date.Kind, date.On, date.What, date.On < today));
+            }
+
+            if (plans.GetValueOrDefault(contract.Id) is { } plan && plan.NextReviewDue <= until)
+            {
+                reminders.Add(new Reminder(contract.Id, contract.Reference, contract.Title, KeyDateKind.ExitPlanReview, plan.NextReviewDue,
+                    $"Review the exit and continuity plan (last reviewed {plan.LastReviewedOn:d MMMM yyyy})", plan.OverdueOn(today)));
             }
         }
 

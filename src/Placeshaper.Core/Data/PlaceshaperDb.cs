@@ -65,6 +65,14 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
     public DbSet<Clarifications.Clarification> Clarifications => Set<Clarifications.Clarification>();
 
     public DbSet<Contracts.Contract> Contracts => Set<Contracts.Contract>();
+
+    public DbSet<Contracts.Variation> ContractVariations => Set<Contracts.Variation>();
+
+    public DbSet<Contracts.Breach> ContractBreaches => Set<Contracts.Breach>();
+
+    public DbSet<Contracts.Termination> ContractTerminations => Set<Contracts.Termination>();
+
+    public DbSet<Contracts.ExitPlan> ExitPlans => Set<Contracts.ExitPlan>();
     public DbSet<SocialValue.SocialValueMeasure> SocialValueMeasures => Set<SocialValue.SocialValueMeasure>();
 
     public DbSet<Market.EngagementEvent> EngagementEvents => Set<Market.EngagementEvent>();

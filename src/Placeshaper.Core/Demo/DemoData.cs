@@ -122,6 +122,7 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
         await DemoSpecifications.SeedAsync(db, anytown, now, cancellationToken);
         await DemoContracts.SeedAsync(db, anytown, now, cancellationToken);
         await DemoDelivery.SeedAsync(db, anytown, now, cancellationToken);
+        await DemoVariations.SeedAsync(db, anytown, now, cancellationToken);
         await DemoReviews.SeedAsync(db, anytown, now, cancellationToken);
         var carys = await db.Users.Where(p => p.Email == "councillor@anytown.example").Select(p => new { p.Id, p.DisplayName }).SingleAsync(cancellationToken);
         await DemoScrutiny.SeedAsync(db, anytown, (carys.Id, carys.DisplayName), (chris.Id, chris.DisplayName), now, cancellationToken);

@@ -55,6 +55,7 @@ public static class ApiEndpoints
         Clarifications.ClarificationsApi.Map(organisation);
         Contracts.ContractsApi.Map(organisation);
         Contracts.DeliveryApi.Map(organisation);
+        Contracts.ContractChangesApi.Map(organisation);
         SocialValue.SocialValueApi.Map(organisation);
         Reviews.ReviewsApi.Map(api, organisation);
         Scrutiny.ScrutinyApi.Map(organisation);

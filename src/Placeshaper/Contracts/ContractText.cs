@@ -34,6 +34,7 @@ public static class ContractText
         KeyDateKind.ExtensionDecision => "Decision to extend",
         KeyDateKind.BreakNotice => "Break-clause notice",
         KeyDateKind.Review => "Review",
+        KeyDateKind.ExitPlanReview => "Exit plan review",
         _ => "Expiry",
     };
 

@@ -74,7 +74,10 @@ public static class ContractsApi
         string KpiExemptionReason,
         IReadOnlyList<string> Warnings,
         DateTime CreatedAt,
-        DateTime? UpdatedAt);
+        DateTime? UpdatedAt,
+        ContractNature Nature = ContractNature.Services,
+        decimal? OriginalValue = null,
+        DateOnly? TerminatedOn = null);
 
     public sealed record RegisterView(IReadOnlyList<ContractSummary> Items, int Page, int PageSize, int TotalItems, decimal TotalValue, decimal AnnualValue);
 
@@ -110,12 +113,13 @@ public static class ContractsApi
         int? ExtensionDecisionMonths,
         DateOnly? ReviewDate,
         string? KpiExemptionReason,
-        IReadOnlyList<ContractKpi.Input?>? Kpis)
+        IReadOnlyList<ContractKpi.Input?>? Kpis,
+        ContractNature? Nature = null)
     {
         public Contract.Details ToDetails() => new(
             Reference, Title, Description, ProviderId, SupplierName, SupplierPostcode, SupplierCompanyNumber, TotalValue, AnnualValue, StartDate, EndDate,
             Extensions, BreakClauses, Parties, Procedure, Advertised, Directorate, PurchasingBody, ClassificationCode, ClassificationDescription, ProgrammeId,
-            OutcomeIds, SpecificationId, TenderId, AwardDecisionId, PaymentMechanism, Status, ExtensionDecisionMonths, ReviewDate, KpiExemptionReason);
+            OutcomeIds, SpecificationId, TenderId, AwardDecisionId, PaymentMechanism, Status, ExtensionDecisionMonths, ReviewDate, KpiExemptionReason, Nature: Nature);
     }
 
     public static void Map(RouteGroupBuilder organisation)
@@ -328,6 +332,6 @@ public static class ContractsApi
             c.BreakClauses.OrderBy(b => b.Number).Select(b => new BreakClauseView(b.Number, b.On, b.NoticeMonths, b.NoticeBy)).ToList(),
             c.CurrentExpiry, c.ExtensionDecisionDue, c.ExtensionDecisionMonths, c.ReviewDate, c.KeyDates(), c.Procedure, c.Advertised, c.Directorate, c.PurchasingBody,
             c.ClassificationCode, c.ClassificationDescription, c.ProgrammeId, c.Outcomes.Select(o => o.OutcomeId).ToList(), c.SpecificationId, c.TenderId, c.AwardDecisionId,
-            c.PaymentMechanism, l.Status, Kpis(c), c.KpiExemptionReason, c.Warnings(), c.CreatedAt, c.UpdatedAt);
+            c.PaymentMechanism, l.Status, Kpis(c), c.KpiExemptionReason, c.Warnings(), c.CreatedAt, c.UpdatedAt, c.Nature, c.OriginalValue, c.TerminatedOn);
     }
 }

@@ -25,6 +25,8 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : F
 
     public IReadOnlyList<(Guid Id, string Statement)> Outcomes { get; private set; } = [];
 
+    public ContractChanges Changes { get; private set; } = null!;
+
     /// <summary>The contract's KPIs, or its key dates (<paramref name="table"/> = dates).</summary>
     public async Task<IActionResult> OnGetDownloadAsync(Guid contractId, string format, string? table, CancellationToken cancellationToken)
     {
@@ -59,6 +61,7 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : F
         var outcomeIds = c.Outcomes.Select(o => o.OutcomeId).ToList();
         Outcomes = (await db.Outcomes.AsNoTracking().Where(o => outcomeIds.Contains(o.Id)).Select(o => new { o.Id, o.Statement }).ToListAsync(cancellationToken))
             .Select(o => (o.Id, o.Statement)).ToList();
+        Changes = await ContractChanges.LoadAsync(db, context, c, cancellationToken);
         return Page();
     }
 }

@@ -90,6 +90,8 @@ public static class WebApp
         services.AddScoped<Contracts.Delivery.ContractDelivery>();
         services.AddScoped<Contracts.Delivery.ImportObservations>();
         services.AddScoped<Contracts.ImportContracts>();
+        services.AddScoped<Contracts.VaryContract>();
+        services.AddScoped<Contracts.ManageContractRisks>();
         services.AddScoped<Clarifications.Clarify>();
 
         AddAuthentication(builder);

@@ -98,7 +98,9 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{questionId:guid}", other.QuestionId.ToString(), StringComparison.Ordinal)
                 .Replace("{organisation}", OtherOrganisation, StringComparison.Ordinal)
                 .Replace("{observationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{periodStart}", "2026-04-01", StringComparison.Ordinal);
+                .Replace("{periodStart}", "2026-04-01", StringComparison.Ordinal)
+                .Replace("{variationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{breachId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -142,6 +144,8 @@ public abstract class IsolationTests<TApp>(TApp app)
         walked.ShouldContain("POST /api/v1/orgs/{org}/contracts/{contractId:guid}/observations/{observationId:guid}/approve");
         walked.ShouldContain("POST /api/v1/orgs/{org}/contracts/{contractId:guid}/payments/{periodStart}/calculations");
         walked.ShouldContain("POST /api/v1/orgs/{org}/portal/contracts/{contractId:guid}/observations");
+        walked.ShouldContain("POST /api/v1/orgs/{org}/contracts/{contractId:guid}/variations/{variationId:guid}/approve");
+        walked.ShouldContain("POST /api/v1/orgs/{org}/contracts/{contractId:guid}/termination");
         walked.Count.ShouldBeGreaterThanOrEqualTo(9);
         await ShouldBeUntouchedAsync(other);
     }
@@ -179,7 +183,9 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{contractId:guid}", other.ContractId.ToString(), StringComparison.Ordinal)
                 .Replace("{questionId:guid}", other.QuestionId.ToString(), StringComparison.Ordinal)
                 .Replace("{observationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{periodStart}", "2026-04-01", StringComparison.Ordinal);
+                .Replace("{periodStart}", "2026-04-01", StringComparison.Ordinal)
+                .Replace("{variationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{breachId:guid?}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{pattern} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
             using var get = await browser.GetAsync(path);
             var body = await get.Content.ReadAsStringAsync();

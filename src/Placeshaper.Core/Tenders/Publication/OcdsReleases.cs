@@ -11,7 +11,7 @@ namespace Placeshaper.Tenders.Publication;
 /// marked, the lots and suitability extensions and the UK extension (<see cref="OcdsPackage.Extensions"/>); codes come
 /// from the OCDS 1.1 codelists only.
 /// </summary>
-public static class OcdsReleases
+public static partial class OcdsReleases
 {
     public const string Currency = "GBP";
 

@@ -49,7 +49,16 @@ public static class PublicationApi
         var decisionIds = decisions.Select(d => d.Id).ToList();
         var contracts = await db.Contracts.AsNoTracking().Where(c => c.AwardDecisionId != null && decisionIds.Contains(c.AwardDecisionId.Value))
             .ToDictionaryAsync(c => c.AwardDecisionId!.Value, c => new OcdsAwards.ContractTerm(c.Id, c.StartDate, c.EndDate), cancellationToken);
-        var releases = OcdsReleases.For(settings.Prefix, buyer, TenderSnapshot.Of(tender, ProcurementThresholds.Official, await TenderDocuments.ListAsync(db, tender.Id, cancellationToken)), OcdsAwards.For(tender, decisions, winners, contracts));
+        var releases = OcdsReleases.For(settings.Prefix, buyer, TenderSnapshot.Of(tender, ProcurementThresholds.Official, await TenderDocuments.ListAsync(db, tender.Id, cancellationToken)), OcdsAwards.For(tender, decisions, winners, contracts)).ToList();
+        // Each approved variation of a contract the tender awarded is an amendment of that contract's release.
+        foreach (var contractId in contracts.Values.Select(c => c.ContractId))
+        {
+            if (await Contracts.ContractQueries.FindAsync(db, organisation.Id, contractId, cancellationToken) is { } contract)
+            {
+                releases.AddRange(await Contracts.ContractOcds.ReleasesAsync(db, settings.Prefix, buyer, contract, includeContractRelease: false, cancellationToken));
+            }
+        }
+
         var uri = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}");
         return TypedResults.Json(OcdsPackage.Of(uri, organisation.Current.Name, settings.License, settings.PublicationPolicy, releases), contentType: "application/json");
     }
