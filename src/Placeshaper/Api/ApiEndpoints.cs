@@ -55,5 +55,6 @@ public static class ApiEndpoints
         Clarifications.ClarificationsApi.Map(organisation);
         Contracts.ContractsApi.Map(organisation);
         SocialValue.SocialValueApi.Map(organisation);
+        Spend.SpendApi.Map(organisation);
     }
 }

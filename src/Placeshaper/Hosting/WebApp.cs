@@ -84,6 +84,7 @@ public static class WebApp
         services.AddScoped<Providers.RegisterSupplier>();
         services.AddScoped<Contracts.SaveContract>();
         services.AddScoped<Contracts.ImportContracts>();
+        services.AddScoped<Spend.ImportSpend>();
         services.AddScoped<Clarifications.Clarify>();
 
         AddAuthentication(builder);
