@@ -39,6 +39,7 @@ public static class Navigation
         new(Stage.Source, "Social value measures", "/social-value", [Role.Administrator, Role.Commissioner, Role.ProcurementOfficer, Role.FinanceOfficer, Role.Evaluator, Role.Councillor]),
         new(Stage.Source, "Supplier portal", "/portal", [Role.Provider]),
         new(Stage.ManageDelivery, "Contracts", "/contracts", Contracts.ContractAccess.Readers),
+        new(Stage.ManageDelivery, "Spend", "/spend", Spend.SpendAccess.Readers),
         new(Stage.Administration, "People", "/people", [Role.Administrator]),
         new(Stage.Administration, "Audit trail", "/audit", [Role.Administrator]),
         new(Stage.Administration, "Working days", "/working-days", [Role.Administrator]),

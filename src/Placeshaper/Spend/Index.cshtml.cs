@@ -1,0 +1,19 @@
+using Placeshaper.Data;
+using Placeshaper.Organisations;
+using Placeshaper.Shared;
+
+namespace Placeshaper.Spend;
+
+/// <summary>The spend files imported for the organisation, newest first, each with its counts and what was skipped.</summary>
+[RequiresRole(Role.Administrator, Role.FinanceOfficer, Role.Commissioner, Role.ProcurementOfficer, Role.Councillor)]
+public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db) : FormPage
+{
+    public string Slug => context.Slug;
+
+    public bool CanImport => context.Current.HasAny(SpendAccess.Importers);
+
+    public IReadOnlyList<SpendQueries.ImportView> Imports { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Imports = await SpendQueries.ImportsAsync(db, context.Id, cancellationToken);
+}
