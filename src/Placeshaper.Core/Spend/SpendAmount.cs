@@ -29,7 +29,8 @@ public static class SpendAmount
         }
 
         var negative = false;
-        if (text[0] == '(' && text[^1] == ')')
+        text = text.TrimStart("£ \u00A0");
+        if (text.Length > 1 && text[0] == '(' && text[^1] == ')')
         {
             negative = true;
             text = text[1..^1].Trim();

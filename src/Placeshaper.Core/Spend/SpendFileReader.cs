@@ -134,9 +134,10 @@ public sealed class SpendFileReader : IDisposable
             }
 
             EndBlankRun();
-            if (!endsWithLineBreak && last.Cells is { } cut && workbook is null && cut.Length < Headers.Count && problems.Count == 0
-                && !cut.All(string.IsNullOrWhiteSpace))
+            if (!endsWithLineBreak && last.Cells is { } cut && workbook is null && cut.Length < Headers.Count && !cut.All(string.IsNullOrWhiteSpace))
             {
+                // Whatever else is wrong with the last line, the reason is that the file stops in the middle of it.
+                problems.RemoveAll(p => p.Line == last.Line);
                 problems.Add(new ImportProblem(file, last.Line, null,
                     $"the file ends in the middle of this line: it has {cut.Length} of the header's {Headers.Count} columns and no line break (was the file cut short?)"));
             }
@@ -159,8 +160,10 @@ public sealed class SpendFileReader : IDisposable
     {
         pending = [];
         var seen = new List<(int Line, string[] Cells)>();
+        var all = new List<(int Line, string[] Cells)>();
         while (seen.Count < HeaderSearchLines && records.MoveNext())
         {
+            all.Add(records.Current);
             if (!records.Current.Cells.All(string.IsNullOrWhiteSpace))
             {
                 seen.Add(records.Current);
@@ -226,7 +229,7 @@ public sealed class SpendFileReader : IDisposable
         }
 
         // Records read past the header while looking for it are data: blank ones included, so they are reported too.
-        pending.AddRange(seen.Skip(chosen + 1));
+        pending.AddRange(all.Where(r => r.Line > header.Line));
         return true;
     }
 

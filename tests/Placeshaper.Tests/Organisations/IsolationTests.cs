@@ -40,6 +40,7 @@ public abstract class IsolationTests<TApp>(TApp app)
         "POST /api/v1/calculators/gain-share",
         "POST /api/v1/calculators/service-credits",
         "POST /api/v1/calculators/indexed-price",
+        "POST /api/v1/calculators/lm3",
         "POST /api/v1/calculators/{name}",
         "GET /api/v1/bank-holidays",
         "GET /api/v1/standstill",
@@ -87,6 +88,7 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{registrationId:guid}", other.RegistrationId.ToString(), StringComparison.Ordinal)
                 .Replace("{documentId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{contractId:guid}", other.ContractId.ToString(), StringComparison.Ordinal)
+                .Replace("{importId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{kpiId:guid}", other.KpiId.ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
