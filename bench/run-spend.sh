@@ -5,6 +5,8 @@
 # Usage: bench/run-spend.sh [INPUT]
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+# Debian's pandas is installed for the system Python; a pyenv or venv python3 earlier on PATH would not see it.
+py=/usr/bin/python3; [ -x "$py" ] || py=python3
 input=${1:-/tmp/placeshaper-spend-1m.csv}
 [ -f "$input" ] || "$here/make-spend-input.sh" "$input" || exit 1
 log=$(mktemp)
@@ -13,12 +15,12 @@ log=$(mktemp)
 if command -v npm >/dev/null && [ ! -d "$here/node_modules/@duckdb/node-api" ]; then
   (cd "$here" && npm install --no-save --no-audit --no-fund @duckdb/node-api >/dev/null 2>&1) || echo "DuckDB (@duckdb/node-api) could not be installed: no DuckDB baseline"
 fi
-if ! python3 -c 'import pandas' 2>/dev/null; then
+if ! "$py" -c 'import pandas' 2>/dev/null; then
   (apt-get install -y python3-pandas >/dev/null 2>&1) || echo "python3-pandas could not be installed: no pandas baseline"
 fi
 
 if [ -d "$here/node_modules/@duckdb/node-api" ]; then node "$here/duckdb-load.mjs" "$input" | tee -a "$log"; else echo "duckdb load: unavailable"; fi
-if python3 -c 'import pandas' 2>/dev/null; then python3 "$here/pandas-load.py" "$input" | tee -a "$log"; else echo "pandas load: unavailable"; fi
+if "$py" -c 'import pandas' 2>/dev/null; then "$py" "$here/pandas-load.py" "$input" | tee -a "$log"; else echo "pandas load: unavailable"; fi
 
 dotnet build "$here/../src/Placeshaper" -c Release -v q >/dev/null || exit 1
 postgres=()

@@ -79,6 +79,9 @@ public abstract class SpendWriter : IAsyncDisposable
         var command = Connection.CreateCommand();
         command.Transaction = Transaction;
         command.CommandText = sql;
+
+        // A million-row insert from the staging table takes longer than the default 30 seconds on a busy server.
+        command.CommandTimeout = 0;
         return command;
     }
 
