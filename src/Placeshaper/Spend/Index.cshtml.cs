@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Placeshaper.Data;
 using Placeshaper.Organisations;
 using Placeshaper.Shared;
@@ -16,4 +17,15 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db) : 
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Imports = await SpendQueries.ImportsAsync(db, context.Id, cancellationToken);
+
+    /// <summary>The list of imports with their counts, as CSV or an Excel workbook.</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(string format, CancellationToken cancellationToken)
+    {
+        var imports = await SpendQueries.ImportsAsync(db, context.Id, cancellationToken);
+        return new Exports.Table(
+                "spend-imports",
+                ["file", "imported_at", "sha256", "encoding", "read", "imported", "duplicates", "skipped", "total"],
+                imports.Select(i => (IReadOnlyList<object?>)[i.FileName, i.ImportedAt, i.Sha256, i.Encoding, i.Read, i.Imported, i.Duplicates, i.Skipped, i.Total]).ToList())
+            .ToFile(format);
+    }
 }
