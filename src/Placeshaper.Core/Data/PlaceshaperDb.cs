@@ -73,6 +73,14 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
     public DbSet<Contracts.Termination> ContractTerminations => Set<Contracts.Termination>();
 
     public DbSet<Contracts.ExitPlan> ExitPlans => Set<Contracts.ExitPlan>();
+
+    public DbSet<Spend.SpendImport> SpendImports => Set<Spend.SpendImport>();
+
+    public DbSet<Spend.SpendTransaction> SpendTransactions => Set<Spend.SpendTransaction>();
+
+    public DbSet<Spend.SpendSupplierMonth> SpendSupplierMonths => Set<Spend.SpendSupplierMonth>();
+
+    public DbSet<Spend.SpendProfile> SpendProfiles => Set<Spend.SpendProfile>();
     public DbSet<SocialValue.SocialValueMeasure> SocialValueMeasures => Set<SocialValue.SocialValueMeasure>();
 
     public DbSet<Market.EngagementEvent> EngagementEvents => Set<Market.EngagementEvent>();

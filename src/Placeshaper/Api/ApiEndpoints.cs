@@ -59,5 +59,6 @@ public static class ApiEndpoints
         SocialValue.SocialValueApi.Map(organisation);
         Reviews.ReviewsApi.Map(api, organisation);
         Scrutiny.ScrutinyApi.Map(organisation);
+        Spend.SpendApi.Map(organisation);
     }
 }

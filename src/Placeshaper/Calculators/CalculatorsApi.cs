@@ -53,7 +53,7 @@ public static class CalculatorsApi
 
     /// <summary>The calculators this installation offers, in the order they were added.</summary>
     public static readonly IReadOnlyList<string> Names =
-        ["options-appraisal", "sroi", "tender-evaluation", "payment-by-results", "social-impact-bond", "gain-share", "service-credits", "indexed-price"];
+        ["options-appraisal", "sroi", "tender-evaluation", "payment-by-results", "social-impact-bond", "gain-share", "service-credits", "indexed-price", "lm3"];
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -85,6 +85,9 @@ public static class CalculatorsApi
         calculators.MapPost("/indexed-price", IndexedPriceOf).WithName("IndexedPriceCalculator")
             .WithSummary("A periodic price uplifted each year by a fixed percentage or by an index series you supply")
             .WithDescription("Year 1's price per period is basePrice. Give either upliftRate (a fraction: year k = basePrice × (1 + upliftRate)^(k − 1)) or index, one value for each year from 1 to years (year k = basePrice × index[k] ÷ index[1]); no index figures are built in. Each period's price is rounded to the penny, half away from zero; a year's total = that price × periodsPerYear (default 1); total = the sum of the years.");
+        calculators.MapPost("/lm3", LocalMultiplierOf).WithName("LocalMultiplierCalculator")
+            .WithSummary("The local multiplier (LM3): how much of a council's spend stays local over three rounds")
+            .WithDescription("round2 = localSupplierSpend (at most round1); round3 = Σ amount × localRespendShare over suppliers (from re-spend surveys), or localSupplierSpend × localRespendShare when no suppliers are given (give one or the other); lm3 = (round1 + round2 + round3) ÷ round1 to 4 dp. Shares are fractions from 0 to 1; amounts are rounded to the penny at the end.");
         calculators.MapPost("/{name}", (string name) => TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Calculator not found",
@@ -109,6 +112,12 @@ public static class CalculatorsApi
             appraised.Leaders,
             appraised.DiscountRate,
             appraised.OptimismBias));
+    }
+
+    private static Results<Ok<Spend.LocalMultiplier.Result>, ValidationProblem> LocalMultiplierOf(Spend.LocalMultiplier.Input input)
+    {
+        var result = Spend.LocalMultiplier.Calculate(input);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : Problems.Validation(result.Errors);
     }
 
     private static Results<Ok<TenderEvaluationResponse>, ValidationProblem> TenderEvaluationOf(TenderEvaluation.Input input)

@@ -30,6 +30,7 @@ public static class OperatorServices
         services.AddScoped<Intelligence.EraseContactEmails>();
         services.AddScoped<Providers.ImportProviders>();
         services.AddScoped<Contracts.ImportContracts>();
+        services.AddScoped<Spend.ImportSpend>();
         services.AddScoped<SocialValue.ImportSocialValueMeasures>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         return provider;

@@ -37,6 +37,7 @@ public static class PlaceshaperCli
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(Imports.ImportCommands.Create());
         root.Subcommands.Add(Intelligence.IntelligenceCommands.Create());
+        root.Subcommands.Add(Spend.SpendBench.Create());
         return root;
     }
 

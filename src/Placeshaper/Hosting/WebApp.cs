@@ -92,6 +92,7 @@ public static class WebApp
         services.AddScoped<Contracts.ImportContracts>();
         services.AddScoped<Contracts.VaryContract>();
         services.AddScoped<Contracts.ManageContractRisks>();
+        services.AddScoped<Spend.ImportSpend>();
         services.AddScoped<Clarifications.Clarify>();
 
         AddAuthentication(builder);

@@ -42,6 +42,7 @@ public static class Navigation
         new(Stage.ManageDelivery, "Your reviews", "/portal/reviews", [Role.Provider]),
         new(Stage.ReviewAndLearn, "Scrutiny questions", "/scrutiny", Scrutiny.ScrutinyAccess.Readers),
         new(Stage.ReviewAndLearn, "Residents' reviews", "/reviews", [Role.Administrator, Role.Commissioner, Role.ProcurementOfficer, Role.FinanceOfficer, Role.Councillor]),
+        new(Stage.ManageDelivery, "Spend", "/spend", Spend.SpendAccess.Readers),
         new(Stage.Administration, "People", "/people", [Role.Administrator]),
         new(Stage.Administration, "Audit trail", "/audit", [Role.Administrator]),
         new(Stage.Administration, "Working days", "/working-days", [Role.Administrator]),

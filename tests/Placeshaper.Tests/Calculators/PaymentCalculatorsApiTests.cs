@@ -165,7 +165,7 @@ public sealed class PaymentCalculatorsApiTests(SqliteApp app) : IClassFixture<Sq
 
         string[] names = ["payment-by-results", "social-impact-bond", "gain-share", "service-credits", "indexed-price"];
         list.GetProperty("calculators").EnumerateArray().Select(n => n.GetString()!).ToList().ShouldBe(
-            ["options-appraisal", "sroi", "tender-evaluation", .. names]);
+            ["options-appraisal", "sroi", "tender-evaluation", .. names, "lm3"]);
         foreach (var name in names)
         {
             var post = document.GetProperty("paths").GetProperty("/api/v1/calculators/" + name).GetProperty("post");

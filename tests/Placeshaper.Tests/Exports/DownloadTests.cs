@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Placeshaper.Imports;
 using Placeshaper.Tests.Infrastructure;
 
@@ -57,6 +58,7 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         ("/o/anytown/social-value?handler=Download&table=reference", "councillor@anytown.example", "code,level,mission,description,source,published,licence", "code=PPN002-M1|level=mission|mission=Kick start economic growth|published=2025-02-13"),
         ("/o/anytown/scrutiny?handler=Download", "councillor@anytown.example", "number,title,about,subject,asked_by,asked_on,due_on,status,overdue,answers", "number=Q2|title=Extending the facilities management contract|about=Contract|asked_by=Cllr Carys Jones|status=Open|overdue=yes|answers=0"),
         ("/o/anytown/reviews?handler=Download", "councillor@anytown.example", "provider,reviews,quality,reliability,respect,value,overall,ranking_score,stars_1,stars_2,stars_3,stars_4,stars_5", "provider=Anytown Community Care CIC|reviews=4|quality=4.5|reliability=4|respect=4.75|value=4.25|overall=4.38|ranking_score=3.61|stars_4=2|stars_5=2"),
+        ("/o/anytown/spend?handler=Download", "councillor@anytown.example", "file,imported_at,sha256,encoding,read,imported,duplicates,skipped,total", "file=download-fixture.csv|encoding=UTF-8|read=2|skipped=1"),
         ("/o/anytown/outcomes?handler=Download", "councillor@anytown.example", "theme,outcome,measure,unit,owner,baseline,baseline_date,latest,latest_date,target,target_date,share_of_way,status", "theme=Living well in later life|measure=Emergency admissions due to falls, 65 and over, Anytown"),
     ];
 
@@ -81,6 +83,7 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         app.RequireDatabase();
         await ArrangeTaggedReportAsync();
         await ArrangeBankHolidayAsync();
+        await ArrangeSpendImportAsync();
         using var browser = await app.SignInAsync(email);
         var url = await ResolveAsync(path);
 
@@ -125,7 +128,7 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
             "Scrutiny/ContractReport.cshtml", "Scrutiny/ProgrammeReport.cshtml",
             "Budgets/SetUp.cshtml", "Calculators/OptionsAppraisal.cshtml", "Calculators/Sroi.cshtml", "Calculators/PaymentByResults.cshtml",
             "Calculators/SocialImpactBond.cshtml", "Calculators/GainShare.cshtml", "Calculators/ServiceCredits.cshtml", "Calculators/IndexedPrice.cshtml",
-            "Providers/Import.cshtml", "Contracts/Import.cshtml", "SocialValue/Import.cshtml",
+            "Providers/Import.cshtml", "Contracts/Import.cshtml", "SocialValue/Import.cshtml", "Spend/Import.cshtml",
         ];
         var root = Path.Combine(TestEnvironment.RepositoryRoot, "src", "Placeshaper");
         var pages = Directory.EnumerateFiles(root, "*.cshtml", SearchOption.AllDirectories)
@@ -296,6 +299,21 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
 
     /// <summary>A councillor's report about Riverside, tagged to falls, for the intelligence download (once per app).</summary>
     /// <summary>The working-days page lists installation-wide bank holidays, which the demo does not ship: one, by hand.</summary>
+    private async Task ArrangeSpendImportAsync()
+    {
+        if (await app.WithDbAsync(db => db.SpendImports.IgnoreQueryFilters().AnyAsync(i => i.FileName == "download-fixture.csv")))
+        {
+            return;
+        }
+
+        await using var scope = app.OperatorScope();
+        var db = scope.ServiceProvider.GetRequiredService<Placeshaper.Data.PlaceshaperDb>();
+        var organisation = await db.Organisations.IgnoreQueryFilters().SingleAsync(o => o.Slug == "anytown");
+        using var content = new MemoryStream(Encoding.UTF8.GetBytes("Date,Amount,Supplier Name\n01/04/2026,10.00,Acme Ltd\n,,\n"));
+        var report = await scope.ServiceProvider.GetRequiredService<Placeshaper.Spend.ImportSpend>().HandleAsync(organisation.Id, content, "download-fixture.csv", null, null, CancellationToken.None);
+        report.Accepted.ShouldBeTrue(string.Join("; ", report.Problems));
+    }
+
     private Task<int> ArrangeBankHolidayAsync() => app.WithDbAsync(async db =>
     {
         if (!await db.BankHolidays.AnyAsync(h => h.Division == "scotland" && h.Date == new DateOnly(2026, 1, 2)))

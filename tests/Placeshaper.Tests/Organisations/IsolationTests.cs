@@ -46,6 +46,7 @@ public abstract class IsolationTests<TApp>(TApp app)
         "POST /api/v1/calculators/gain-share",
         "POST /api/v1/calculators/service-credits",
         "POST /api/v1/calculators/indexed-price",
+        "POST /api/v1/calculators/lm3",
         "POST /api/v1/calculators/{name}",
         "GET /api/v1/bank-holidays",
         "GET /api/v1/standstill",
@@ -100,7 +101,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{observationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{periodStart}", "2026-04-01", StringComparison.Ordinal)
                 .Replace("{variationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{breachId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                .Replace("{breachId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{importId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);

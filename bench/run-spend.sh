@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The spend benchmark (issue 7): makes the million-row input, measures the DuckDB and pandas baselines when they can be
+# installed, then `placeshaper bench spend` (import into SQLite, and PostgreSQL when PLACESHAPER_BENCH_POSTGRES is a
+# connection string), and prints each figure with its ratio to the baselines, all measured in this run.
+# Usage: bench/run-spend.sh [INPUT]
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+# Debian's pandas is installed for the system Python; a pyenv or venv python3 earlier on PATH would not see it.
+py=/usr/bin/python3; [ -x "$py" ] || py=python3
+input=${1:-/tmp/placeshaper-spend-1m.csv}
+[ -f "$input" ] || "$here/make-spend-input.sh" "$input" || exit 1
+log=$(mktemp)
+
+# Baselines are installed here, by this script, never by hand: DuckDB from npm into bench/node_modules, pandas from Debian.
+if command -v npm >/dev/null && [ ! -d "$here/node_modules/@duckdb/node-api" ]; then
+  (cd "$here" && npm install --no-save --no-audit --no-fund @duckdb/node-api >/dev/null 2>&1) || echo "DuckDB (@duckdb/node-api) could not be installed: no DuckDB baseline"
+fi
+if ! "$py" -c 'import pandas' 2>/dev/null; then
+  (apt-get install -y python3-pandas >/dev/null 2>&1) || echo "python3-pandas could not be installed: no pandas baseline"
+fi
+
+if [ -d "$here/node_modules/@duckdb/node-api" ]; then node "$here/duckdb-load.mjs" "$input" | tee -a "$log"; else echo "duckdb load: unavailable"; fi
+if "$py" -c 'import pandas' 2>/dev/null; then "$py" "$here/pandas-load.py" "$input" | tee -a "$log"; else echo "pandas load: unavailable"; fi
+
+dotnet build "$here/../src/Placeshaper" -c Release -v q >/dev/null || exit 1
+postgres=()
+[ -n "${PLACESHAPER_BENCH_POSTGRES:-}" ] && postgres=(--postgres "$PLACESHAPER_BENCH_POSTGRES")
+CI=1 dotnet "$here/../src/Placeshaper/bin/Release/net10.0/placeshaper.dll" bench spend "$input" "${postgres[@]}" | tee -a "$log"
+
+python3 - "$log" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+def seconds(pattern):
+    found = re.findall(pattern + r": ([0-9.]+) s", text)
+    return float(found[0]) if found else None
+duck, pandas, ours = seconds("duckdb load"), seconds("pandas load"), seconds("import end to end")
+print("--")
+if ours is None:
+    sys.exit("no Placeshaper figure")
+if duck: print(f"Placeshaper/DuckDB: {ours / duck:.2f}× DuckDB's time (target ≤ 1×)")
+if pandas: print(f"pandas/Placeshaper: {pandas / ours:.2f}× faster than pandas (target ≥ 3×)")
+PY
+rm -f "$log"

@@ -1,0 +1,138 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Placeshaper.Audit;
+using Placeshaper.Data;
+using Placeshaper.Imports;
+using Placeshaper.Providers;
+
+namespace Placeshaper.Spend;
+
+/// <summary>
+/// Imports one spend file for an organisation, whole or not at all (ADR 0010, ADR 0021): rows are written as they
+/// are read, in one transaction that is rolled back if the file turns out to have any problem, so a refused file
+/// stores nothing however far into it the problem is. Payments the organisation already holds are counted as
+/// duplicates and not written again (<see cref="SpendIdentity"/>).
+/// </summary>
+public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
+{
+    /// <summary>What an import did, or why the file was refused (then nothing was stored and <see cref="ImportId"/> is null).</summary>
+    public sealed record Report(
+        string File,
+        string Sha256,
+        string Encoding,
+        int Read,
+        int Imported,
+        int Duplicates,
+        int Skipped,
+        int Errors,
+        decimal Total,
+        IReadOnlyList<ImportProblem> Problems,
+        IReadOnlyList<ImportProblem> SkippedRows,
+        Guid? ImportId)
+    {
+        public bool Accepted => Problems.Count == 0;
+
+        public override string ToString() => Accepted
+            ? $"{File}: read {Read}, imported {Imported}, duplicates {Duplicates}, skipped {Skipped}, errors 0 (total £{Total:N2})"
+            : $"{File}: refused, nothing imported: read {Read}, errors {Errors}";
+
+        public static Report Refused(string file, string sha256, int read, IReadOnlyList<ImportProblem> problems, string encoding = "") =>
+            new(file, sha256, encoding, read, 0, 0, 0, problems.Count, 0, problems, [], null);
+    }
+
+    /// <summary>
+    /// Imports <paramref name="content"/>, which must be seekable (a file; uploads are spooled to one). A
+    /// <paramref name="profile"/> names a saved column mapping; <paramref name="progress"/> hears the bytes read.
+    /// </summary>
+    public async Task<Report> HandleAsync(
+        Guid organisationId, Stream content, string file, string? profile, IProgress<(long Done, long Length)>? progress, CancellationToken cancellationToken)
+    {
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
+        content.Position = 0;
+        IReadOnlyDictionary<SpendField, string>? fields = null;
+        if (!string.IsNullOrWhiteSpace(profile))
+        {
+            var name = profile.Trim();
+            var saved = await db.SpendProfiles.AsNoTracking().Where(p => p.OrganisationId == organisationId && p.Name == name).Select(p => p.Mapping).SingleOrDefaultAsync(cancellationToken);
+            if (saved is null)
+            {
+                return Report.Refused(file, sha256, 0, [new ImportProblem(file, 0, null, $"there is no mapping profile called '{name}'")]);
+            }
+
+            fields = SpendProfile.Parse(saved).Value;
+        }
+
+        using var reader = SpendFileReader.Open(content, file, fields);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var import = SpendImport.Start(organisationId, file, sha256, clock.GetUtcNow().UtcDateTime);
+        db.SpendImports.Add(import);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var identity = new SpendIdentity();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var (added, total) = (0, 0m);
+        await using (var writer = await SpendWriter.StartAsync(db, organisationId, import.Id, cancellationToken))
+        {
+            var next = 0L;
+            foreach (var row in reader.Rows())
+            {
+                if (reader.Problems.Count > 0)
+                {
+                    // Refused already: keep reading only to report the next problems; write nothing more.
+                    continue;
+                }
+
+                var key = row.Supplier is null ? "" : Normalised(names, row.Supplier);
+                writer.Add(row, key, identity.Of(row));
+                if (progress is not null && reader.Position >= next)
+                {
+                    progress.Report((reader.Position, reader.Length));
+                    next = reader.Position + (1 << 20);
+                }
+            }
+
+            if (reader.Problems.Count == 0)
+            {
+                (added, total) = await writer.FinishAsync(cancellationToken);
+            }
+        }
+
+        progress?.Report((reader.Length, reader.Length));
+        if (reader.Problems.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return Report.Refused(file, sha256, reader.Read, reader.Problems, reader.Encoding);
+        }
+
+        var rows = reader.Read - reader.SkippedCount;
+        import.Finish(reader, added, rows - added, total);
+        db.RecordDecision(new AuditDecision(organisationId, "spend-imported", "SpendImport", import.Id.ToString(), After: System.Text.Json.JsonSerializer.Serialize(new
+        {
+            file,
+            sha256,
+            read = reader.Read,
+            imported = added,
+            duplicates = rows - added,
+            skipped = reader.SkippedCount,
+        })));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Report(file, sha256, reader.Encoding, reader.Read, added, rows - added, reader.SkippedCount, 0, total, [], reader.Skipped, import.Id);
+    }
+
+    /// <summary>Normalises each distinct supplier name once: a file names the same few thousand suppliers again and again.</summary>
+    private static string Normalised(Dictionary<string, string> names, string supplier)
+    {
+        if (!names.TryGetValue(supplier, out var key))
+        {
+            key = NameNormaliser.Normalise(supplier);
+            if (names.Count < 200_000)
+            {
+                names[supplier] = key;
+            }
+        }
+
+        return key;
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Placeshaper.Data;
+using Placeshaper.Organisations;
+
+namespace Placeshaper.Spend;
+
+internal sealed class SpendImportConfiguration : IEntityTypeConfiguration<SpendImport>
+{
+    public void Configure(EntityTypeBuilder<SpendImport> builder)
+    {
+        builder.ToTable("spend_imports");
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.FileName).HasMaxLength(SpendImport.MaxFileName);
+        builder.Property(i => i.Sha256).HasMaxLength(64);
+        builder.Property(i => i.Encoding).HasMaxLength(40);
+        builder.Property(i => i.Mapping).HasMaxLength(4000);
+        builder.Property(i => i.Total).HasMoneyConversion();
+        builder.Ignore(i => i.SkippedRows);
+        builder.HasIndex(i => new { i.OrganisationId, i.ImportedAt });
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SpendTransactionConfiguration : IEntityTypeConfiguration<SpendTransaction>
+{
+    public void Configure(EntityTypeBuilder<SpendTransaction> builder)
+    {
+        builder.ToTable("spend_transactions");
+        builder.Property(t => t.Id).ValueGeneratedOnAdd();
+        builder.Property(t => t.Amount).HasMoneyConversion();
+        builder.Property(t => t.SupplierName).HasMaxLength(SpendLimits.Text);
+        builder.Property(t => t.SupplierKey).HasMaxLength(SpendLimits.Text);
+        builder.Property(t => t.TransactionNumber).HasMaxLength(SpendLimits.Text);
+        builder.Property(t => t.ServiceArea).HasMaxLength(SpendLimits.Text);
+        builder.Property(t => t.ExpenseType).HasMaxLength(SpendLimits.Text);
+        builder.Property(t => t.Description).HasMaxLength(SpendLimits.Text);
+        builder.Property(t => t.CompanyNumber).HasMaxLength(SpendLimits.Number);
+        builder.Property(t => t.VatNumber).HasMaxLength(SpendLimits.Number);
+        builder.Property(t => t.Postcode).HasMaxLength(SpendLimits.Number);
+
+        // The identity rule, enforced by the database: a payment is held once per organisation.
+        builder.HasIndex(t => new { t.OrganisationId, t.IdentityKey }).IsUnique();
+
+        // Edges of a date range (part months) are summed from the payments themselves.
+        builder.HasIndex(t => new { t.OrganisationId, t.Date });
+        builder.HasIndex(t => t.ImportId);
+        builder.HasOne<SpendImport>().WithMany().HasForeignKey(t => t.ImportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SpendSupplierMonthConfiguration : IEntityTypeConfiguration<SpendSupplierMonth>
+{
+    public void Configure(EntityTypeBuilder<SpendSupplierMonth> builder)
+    {
+        builder.ToTable("spend_supplier_months");
+        builder.HasKey(m => new { m.OrganisationId, m.Month, m.SupplierKey, m.CompanyNumber });
+        builder.Property(m => m.SupplierKey).HasMaxLength(SpendLimits.Text);
+        builder.Property(m => m.CompanyNumber).HasMaxLength(SpendLimits.Number);
+        builder.Property(m => m.Total).HasMoneyConversion();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>Longest text kept from a spend file's cell; longer text is cut (files have had whole paragraphs in a description).</summary>
+public static class SpendLimits
+{
+    public const int Text = 500;
+    public const int Number = 40;
+}
+
+internal sealed class SpendProfileConfiguration : IEntityTypeConfiguration<SpendProfile>
+{
+    public void Configure(EntityTypeBuilder<SpendProfile> builder)
+    {
+        builder.ToTable("spend_profiles");
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Name).HasMaxLength(SpendProfile.MaxName);
+        builder.Property(p => p.Mapping).HasMaxLength(4000);
+        builder.Ignore(p => p.Fields);
+        builder.HasIndex(p => new { p.OrganisationId, p.Name }).IsUnique();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Placeshaper.Imports;
+using Placeshaper.Organisations;
+
+namespace Placeshaper.Spend;
+
+/// <summary>
+/// One spend file that was imported: its name, checksum and counts, and what was skipped and why. A refused file
+/// leaves no import behind; a file imported again gets an import of its own that adds nothing (all duplicates).
+/// </summary>
+public sealed class SpendImport : IOrganisationOwned
+{
+    public const int MaxFileName = 260;
+
+    private SpendImport()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public string FileName { get; private set; } = "";
+
+    /// <summary>SHA-256 of the file's bytes, hex, lower case.</summary>
+    public string Sha256 { get; private set; } = "";
+
+    public string Encoding { get; private set; } = "";
+
+    /// <summary>The header row's line and how each field was mapped, as "Field=Header" pairs.</summary>
+    public string Mapping { get; private set; } = "";
+
+    /// <summary>Rows below the header, blank ones included.</summary>
+    public int Read { get; private set; }
+
+    public int Imported { get; private set; }
+
+    /// <summary>Payments already held for the organisation (from this file earlier, or an overlapping one).</summary>
+    public int Duplicates { get; private set; }
+
+    public int Skipped { get; private set; }
+
+    /// <summary>Problems found; always 0 for a stored import, kept so that the report has one shape everywhere.</summary>
+    public int Errors { get; private set; }
+
+    public decimal Total { get; private set; }
+
+    /// <summary>JSON array of the skipped rows as {line, reason}; runs of blank rows are one entry.</summary>
+    public string SkipReport { get; private set; } = "[]";
+
+    public DateTime ImportedAt { get; private set; }
+
+    public static SpendImport Start(Guid organisationId, string fileName, string sha256, DateTime now) => new()
+    {
+        Id = Guid.NewGuid(),
+        OrganisationId = organisationId,
+        FileName = fileName.Length > MaxFileName ? fileName[..MaxFileName] : fileName,
+        Sha256 = sha256,
+        ImportedAt = now,
+    };
+
+    public void Finish(SpendFileReader reader, int imported, int duplicates, decimal total)
+    {
+        Encoding = reader.Encoding;
+        Mapping = reader.Mapping is { } mapping
+            ? $"line {reader.HeaderLine}: " + string.Join("; ", mapping.Describe(reader.Headers).Select(m => $"{m.Key}={m.Value}"))
+            : "";
+        Read = reader.Read;
+        Imported = imported;
+        Duplicates = duplicates;
+        Skipped = reader.SkippedCount;
+        Errors = reader.Problems.Count;
+        Total = total;
+        SkipReport = JsonSerializer.Serialize(reader.Skipped.Select(s => new SkippedRow(s.Line, s.Reason)));
+    }
+
+    public IReadOnlyList<SkippedRow> SkippedRows => JsonSerializer.Deserialize<List<SkippedRow>>(SkipReport) ?? [];
+
+    public sealed record SkippedRow(int Line, string Reason);
+
+    public ImportProblem ToProblem(SkippedRow row) => new(FileName, row.Line, null, row.Reason);
+}
+
+/// <summary>
+/// One payment from a spend file, as the file gave it, with the supplier's name also normalised for matching
+/// (<see cref="Providers.NameNormaliser"/>). Written in bulk (<see cref="SpendWriter"/>), never one by one through EF.
+/// </summary>
+public sealed class SpendTransaction : IOrganisationOwned
+{
+    private SpendTransaction()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public Guid ImportId { get; private set; }
+
+    public int Line { get; private set; }
+
+    public DateOnly Date { get; private set; }
+
+    /// <summary>The month as yyyymm, for grouping without date functions that differ between databases.</summary>
+    public int Month { get; private set; }
+
+    public decimal Amount { get; private set; }
+
+    public string? SupplierName { get; private set; }
+
+    /// <summary>The normalised name, "" when the name was redacted or not given.</summary>
+    public string SupplierKey { get; private set; } = "";
+
+    public bool Redacted { get; private set; }
+
+    public string? TransactionNumber { get; private set; }
+
+    public string? ServiceArea { get; private set; }
+
+    public string? ExpenseType { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public string? CompanyNumber { get; private set; }
+
+    public string? VatNumber { get; private set; }
+
+    public string? Postcode { get; private set; }
+
+    /// <summary>The payment's identity within its organisation (<see cref="SpendIdentity"/>): a file imported twice adds nothing.</summary>
+    public long IdentityKey { get; private set; }
+}
+
+/// <summary>
+/// Spend per organisation, month and supplier, kept up to date by each import so that summaries over millions of
+/// payments read thousands of rows. The supplier is its normalised name and company number ("" when not given).
+/// </summary>
+public sealed class SpendSupplierMonth : IOrganisationOwned
+{
+    private SpendSupplierMonth()
+    {
+    }
+
+    public Guid OrganisationId { get; private set; }
+
+    public int Month { get; private set; }
+
+    public string SupplierKey { get; private set; } = "";
+
+    public string CompanyNumber { get; private set; } = "";
+
+    public decimal Total { get; private set; }
+
+    public int Transactions { get; private set; }
+}

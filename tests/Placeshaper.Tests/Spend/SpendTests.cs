@@ -1,0 +1,230 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Placeshaper.Providers;
+using Placeshaper.Tests.Infrastructure;
+
+namespace Placeshaper.Tests.Spend;
+
+public abstract class SpendTests<TApp>(TApp app)
+    where TApp : TestApp
+{
+    private const string Finance = "finance@anytown.example";
+
+    /// <summary>A spend file of the given payments (date, amount, supplier), each with a transaction number unique to the test.</summary>
+    private static byte[] File(string prefix, params (string Date, string Amount, string Supplier)[] rows)
+    {
+        var text = new StringBuilder("Body,Date,Transaction Number,Amount,Supplier Name,Expense Area\r\n");
+        var n = 0;
+        foreach (var (date, amount, supplier) in rows)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"18,{date},{prefix}-{++n},\"{amount}\",{supplier},People Services\r\n");
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient api, string name, byte[] content, string query = "")
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(content), "file", name);
+        return await api.PostAsync(new Uri($"/api/v1/orgs/anytown/spend/imports{query}", UriKind.Relative), form);
+    }
+
+    private static async Task<JsonElement> SummaryAsync(HttpClient api, int year) =>
+        await (await api.GetPathAsync($"/api/v1/orgs/anytown/spend/summary?from={year}-04-01&to={year + 1}-03-31")).ReadJsonAsync();
+
+    private Task<int> HeldAsync(string prefix) =>
+        app.WithDbAsync(db => db.SpendTransactions.IgnoreQueryFilters().CountAsync(t => t.TransactionNumber!.StartsWith(prefix)));
+
+    [Fact]
+    public async Task A_file_imports_once_an_overlapping_one_adds_only_its_new_payments_and_the_summary_is_exact_to_the_penny()
+    {
+        app.RequireDatabase();
+        using var api = await app.ApiAsAsync(Finance);
+        var prefix = "T" + Guid.NewGuid().ToString("N")[..8];
+        var april = File(prefix, ("03/04/2031", "1,000.005", "Acme Ltd"), ("30/04/2031", "0.01", "REDACTED UNDER DP ACT"), ("01/05/2031", "250.50-", "Acme Ltd"));
+
+        var first = await UploadAsync(api, "april.csv", april);
+        first.StatusCode.ShouldBe(HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
+        var report = await first.ReadJsonAsync();
+        (report.GetProperty("read").GetInt32(), report.GetProperty("imported").GetInt32(), report.GetProperty("duplicates").GetInt32()).ShouldBe((3, 3, 0));
+
+        var again = await (await UploadAsync(api, "april.csv", april)).ReadJsonAsync();
+        (again.GetProperty("imported").GetInt32(), again.GetProperty("duplicates").GetInt32()).ShouldBe((0, 3));
+
+        // April and May again, with one more payment in May: only that one is new.
+        var overlapping = File(prefix, ("03/04/2031", "1,000.005", "Acme Ltd"), ("30/04/2031", "0.01", "REDACTED UNDER DP ACT"), ("01/05/2031", "250.50-", "Acme Ltd"), ("02/05/2031", "£99.99", "Beta Ltd"));
+        var third = await (await UploadAsync(api, "april-may.csv", overlapping)).ReadJsonAsync();
+        (third.GetProperty("imported").GetInt32(), third.GetProperty("duplicates").GetInt32()).ShouldBe((1, 3));
+        (await HeldAsync(prefix)).ShouldBe(4);
+
+        var summary = await SummaryAsync(api, 2031);
+        summary.GetProperty("total").GetDecimal().ShouldBe(849.51m, "1000.005 + 0.01 − 250.50 + 99.99 = 849.505, summed exactly, then rounded half away from zero");
+        summary.GetProperty("transactionCount").GetInt64().ShouldBe(4);
+        var months = summary.GetProperty("byMonth").EnumerateArray().Select(m => (m.GetProperty("month").GetString(), m.GetProperty("total").GetDecimal(), m.GetProperty("transactionCount").GetInt64())).ToList();
+        months.ShouldBe([("2031-04", 1000.02m, 2L), ("2031-05", -150.51m, 2L)]);
+
+        // A part month is summed from the payments themselves.
+        var part = await (await api.GetPathAsync("/api/v1/orgs/anytown/spend/summary?from=2031-04-15&to=2031-05-01")).ReadJsonAsync();
+        (part.GetProperty("total").GetDecimal(), part.GetProperty("transactionCount").GetInt64()).ShouldBe((-250.49m, 2L));
+
+        var imports = await (await api.GetPathAsync("/api/v1/orgs/anytown/spend/imports")).ReadJsonAsync();
+        var listed = imports.EnumerateArray().First(i => i.GetProperty("fileName").GetString() == "april-may.csv");
+        var id = listed.GetProperty("id").GetString();
+        (await (await api.GetPathAsync($"/api/v1/orgs/anytown/spend/imports/{id}")).ReadJsonAsync()).GetProperty("imported").GetInt32().ShouldBe(1);
+        (await app.WithDbAsync(db => db.SpendTransactions.IgnoreQueryFilters().Where(t => t.TransactionNumber == prefix + "-2").Select(t => new { t.Redacted, t.SupplierName }).SingleAsync()))
+            .ShouldBe(new { Redacted = true, SupplierName = (string?)null });
+    }
+
+    [Fact]
+    public async Task A_refused_file_stores_nothing_and_the_problem_names_the_file_line_and_column()
+    {
+        app.RequireDatabase();
+        using var api = await app.ApiAsAsync(Finance);
+        var prefix = "R" + Guid.NewGuid().ToString("N")[..8];
+        var content = File(prefix, ("01/06/2032", "10.00", "Acme Ltd"), ("02/06/2032", "20.00", "Acme Ltd"), ("03/06/2032", "ten", "Acme Ltd"));
+
+        var response = await UploadAsync(api, "bad.csv", content);
+
+        var problem = await response.ShouldBeProblemAsync(422);
+        var first = problem.GetProperty("problems")[0];
+        (first.GetProperty("file").GetString(), first.GetProperty("line").GetInt32(), first.GetProperty("column").GetString()).ShouldBe(("bad.csv", 4, "Amount"));
+        first.GetProperty("reason").GetString()!.ShouldContain("'ten' is not an amount");
+        (await HeldAsync(prefix)).ShouldBe(0);
+        (await app.WithDbAsync(db => db.SpendImports.IgnoreQueryFilters().CountAsync(i => i.FileName == "bad.csv"))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_upload_over_the_configured_size_gets_413_and_a_raw_body_imports_too()
+    {
+        app.RequireDatabase();
+        using var api = await app.ApiAsAsync(Finance);
+        var configuration = app.Services.GetRequiredService<IConfiguration>();
+        var prefix = "L" + Guid.NewGuid().ToString("N")[..8];
+        var content = File(prefix, [.. Enumerable.Range(1, 40).Select(i => ((i % 28 + 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture) + "/07/2033", "12.34", "Acme Ltd"))]);
+        configuration["Spend:MaxUploadBytes"] = "1000";
+        try
+        {
+            await (await UploadAsync(api, "big.csv", content)).ShouldBeProblemAsync(413);
+        }
+        finally
+        {
+            configuration["Spend:MaxUploadBytes"] = null;
+        }
+
+        (await HeldAsync(prefix)).ShouldBe(0);
+        var raw = await api.PostAsync(new Uri("/api/v1/orgs/anytown/spend/imports?file=raw.csv", UriKind.Relative), new ByteArrayContent(content));
+        raw.StatusCode.ShouldBe(HttpStatusCode.OK, await raw.Content.ReadAsStringAsync());
+        (await HeldAsync(prefix)).ShouldBe(40);
+    }
+
+    [Fact]
+    public async Task Finance_officers_import_councillors_read_and_nobody_else_imports()
+    {
+        app.RequireDatabase();
+        using var councillor = await app.ApiAsAsync("councillor@anytown.example");
+        var content = File("C" + Guid.NewGuid().ToString("N")[..8], ("01/01/2034", "1", "Acme Ltd"));
+
+        (await UploadAsync(councillor, "c.csv", content)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var commissioner = await app.ApiAsAsync("commissioner@anytown.example");
+        (await UploadAsync(commissioner, "c.csv", content)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await councillor.GetPathAsync("/api/v1/orgs/anytown/spend/summary?from=2034-01-01&to=2034-01-31")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await (await councillor.GetPathAsync("/api/v1/orgs/anytown/spend/summary?from=2034-01-31&to=2034-01-01")).ShouldBeProblemAsync(400);
+        await (await councillor.GetPathAsync("/api/v1/orgs/anytown/spend/summary?from=January")).ShouldBeProblemAsync(400);
+        using var administrator = await app.ApiAsAsync("administrator@anytown.example");
+        (await UploadAsync(administrator, "c.csv", content)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Shares_count_spend_with_providers_matched_exactly_by_company_number_or_normalised_name()
+    {
+        app.RequireDatabase();
+        using var api = await app.ApiAsAsync(Finance);
+        var name = "Spendwell Trust " + Guid.NewGuid().ToString("N")[..6];
+        await app.WithDbAsync(async db =>
+        {
+            var organisation = await db.Organisations.SingleAsync(o => o.Slug == "anytown");
+            var details = new ProviderDetails(name, LegalForm.Charity, IsVcse: true, Staff: 12, Turnover: 500_000m).Check();
+            details.Succeeded.ShouldBeTrue(details.Errors?.ToString());
+            db.Providers.Add(Provider.Register(organisation.Id, details.Value!, DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+        var prefix = "S" + Guid.NewGuid().ToString("N")[..8];
+        var content = File(prefix, ("01/02/2036", "300.00", "THE " + name.ToUpperInvariant() + " LIMITED"), ("02/02/2036", "100.00", "Someone Else Ltd"));
+
+        (await UploadAsync(api, "shares.csv", content)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var shares = (await SummaryAsync(api, 2035)).GetProperty("shares");
+        (shares.GetProperty("vcse").GetProperty("amount").GetDecimal(), shares.GetProperty("vcse").GetProperty("percent").GetDecimal()).ShouldBe((300m, 75m));
+        (shares.GetProperty("sme").GetProperty("amount").GetDecimal(), shares.GetProperty("local").GetProperty("amount").GetDecimal()).ShouldBe((300m, 0m));
+    }
+
+    [Fact]
+    public async Task A_saved_profile_maps_a_column_the_suggestion_cannot()
+    {
+        app.RequireDatabase();
+        using var api = await app.ApiAsAsync(Finance);
+        var prefix = "P" + Guid.NewGuid().ToString("N")[..8];
+        var content = Encoding.UTF8.GetBytes($"TransNo,Period,Supplier ID(T),Amount,Updated\n{prefix}-1,203705,RENWICK FRAMING,774.00,2037-08-11\n");
+        await (await UploadAsync(api, "gateshead.csv", content)).ShouldBeProblemAsync(422);
+
+        var saved = await api.PutJsonAsync("/api/v1/orgs/anytown/spend/profiles/gateshead", new { fields = new Dictionary<string, string> { ["Date"] = "Updated" } });
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        await (await api.PutJsonAsync("/api/v1/orgs/anytown/spend/profiles/bad", new { fields = new Dictionary<string, string> { ["When"] = "Updated" } })).ShouldBeProblemAsync(400);
+
+        (await UploadAsync(api, "gateshead.csv", content, "?profile=gateshead")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await HeldAsync(prefix)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_finance_officer_uploads_a_file_on_the_page_and_sees_it_listed_with_its_report()
+    {
+        app.RequireDatabase();
+        using var browser = await app.SignInAsync(Finance);
+        var prefix = "W" + Guid.NewGuid().ToString("N")[..8];
+        var content = File(prefix, ("01/03/2038", "5.00", "Acme Ltd"), ("02/03/2038", "6.00", "Acme Ltd"));
+
+        using var response = await browser.PostFileAsync("/o/anytown/spend/import", "/o/anytown/spend/import", "page-upload.csv", content);
+
+        var html = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("page-upload.csv: read 2, imported 2");
+        (await browser.GetHtmlAsync("/o/anytown/spend")).ShouldContain("page-upload.csv");
+        using var refused = await browser.PostFileAsync("/o/anytown/spend/import", "/o/anytown/spend/import", "page-bad.csv", File(prefix + "x", ("31/02/2038", "5.00", "Acme Ltd")));
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("&#x27;31/02/2038&#x27; is not a date");
+    }
+
+    [Fact]
+    public async Task The_import_spend_verb_reports_what_it_did_and_exits_1_naming_the_line_of_a_refused_file()
+    {
+        app.RequireDatabase();
+        var prefix = "V" + Guid.NewGuid().ToString("N")[..8];
+        var good = Path.Combine(Path.GetTempPath(), prefix + "-good.csv");
+        var bad = Path.Combine(Path.GetTempPath(), prefix + "-bad.csv");
+        await System.IO.File.WriteAllBytesAsync(good, File(prefix, ("01/01/2039", "1.50", "Acme Ltd"), ("02/01/2039", "2.50", "Acme Ltd")));
+        await System.IO.File.WriteAllBytesAsync(bad, File(prefix + "b", ("01/01/2039", "1.50", "Acme Ltd"), ("2039-13-01", "2.50", "Acme Ltd")));
+        try
+        {
+            var run = await Infrastructure.Cli.RunAsync("import", "spend", good, bad, "--org", "anytown", "--database", app.ConnectionString);
+
+            run.ExitCode.ShouldBe(1, run.Error);
+            run.Output.ShouldContain($"{prefix}-good.csv: read 2, imported 2, duplicates 0, skipped 0, errors 0");
+            run.Output.ShouldContain($"{prefix}-bad.csv: refused, nothing imported");
+            run.Error.ShouldContain($"{prefix}-bad.csv:3: Date: '2039-13-01' is not a date");
+            (await HeldAsync(prefix)).ShouldBe(2);
+        }
+        finally
+        {
+            System.IO.File.Delete(good);
+            System.IO.File.Delete(bad);
+        }
+    }
+}
+
+public sealed class SpendTestsOnSqlite(SqliteApp app) : SpendTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class SpendTestsOnPostgres(PostgresApp app) : SpendTests<PostgresApp>(app), IClassFixture<PostgresApp>;
