@@ -60,7 +60,7 @@ public sealed partial class ReviewJourneyTests(BrowserFixture fixture) : IClassF
         await moderator.GotoAsync("/o/anytown/contracts");
         await moderator.Locator("#register").GetByRole(AriaRole.Link, new() { Name = "ANYTOWN-2025-034" }).ClickAsync();
         await moderator.WaitForPageAsync(new Regex("/o/anytown/contracts/[0-9a-f-]{36}$"));
-        var ratings = await moderator.Locator("#ratings ~ .govuk-inset-text", new() { HasText = mark }).TextContentAsync();
+        var ratings = await moderator.Locator("#residents-ratings ~ .govuk-inset-text", new() { HasText = mark }).TextContentAsync();
         ratings!.ShouldContain("4.50 out of 5");
         await moderator.ShouldHaveNoViolationsAsync();
 
