@@ -125,6 +125,14 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
+    public DbSet<Benchmarks.BenchmarkSharing> BenchmarkSharings => Set<Benchmarks.BenchmarkSharing>();
+
+    public DbSet<Benchmarks.BenchmarkFigure> BenchmarkFigures => Set<Benchmarks.BenchmarkFigure>();
+
+    public DbSet<ContractArea> ContractAreas => Set<ContractArea>();
+
+    public DbSet<ProgrammeReview> ProgrammeReviews => Set<ProgrammeReview>();
+
     public DatabaseProvider Provider =>
         Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 

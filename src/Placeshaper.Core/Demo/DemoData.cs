@@ -22,6 +22,8 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
         ("anytown", "Anytown Borough Council", OrganisationKind.Council),
         ("anytown-icb", "Anytown Integrated Care Board", OrganisationKind.NhsBody),
         ("anytown-police", "Anytown Police", OrganisationKind.Police),
+        ("borsetshire", "Borsetshire County Council", OrganisationKind.Council),
+        ("felpersham", "Felpersham City Council", OrganisationKind.Council),
     ];
 
     public static readonly IReadOnlyList<DemoPerson> People =
@@ -40,6 +42,9 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
         new("care@anytown-community-care.example", "Cara Care", "anytown", Role.Provider, "Anytown Community Care CIC"),
         new("hello@brightside.example", "Bea Brightside", "anytown", Role.Provider, "Brightside Family Support"),
         new("bids@northgate-facilities.example", "Nat Northgate", "anytown", Role.Provider, "Northgate Facilities Ltd"),
+        new("commissioner@borsetshire.example", "Bella Borsetshire", "borsetshire", Role.Commissioner),
+        new("administrator@borsetshire.example", "Ben Borsetshire-Admin", "borsetshire", Role.Administrator),
+        new("commissioner@felpersham.example", "Fern Felpersham", "felpersham", Role.Commissioner),
     ];
 
     public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
@@ -126,5 +131,6 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
         await DemoReviews.SeedAsync(db, anytown, now, cancellationToken);
         var carys = await db.Users.Where(p => p.Email == "councillor@anytown.example").Select(p => new { p.Id, p.DisplayName }).SingleAsync(cancellationToken);
         await DemoScrutiny.SeedAsync(db, anytown, (carys.Id, carys.DisplayName), (chris.Id, chris.DisplayName), now, cancellationToken);
+        await DemoBenchmarks.SeedAsync(db, organisations, now, cancellationToken);
     }
 }

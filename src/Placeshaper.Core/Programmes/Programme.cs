@@ -29,6 +29,9 @@ public sealed class Programme : IOrganisationOwned
 
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>When a programme review decided to decommission it; null while it is open.</summary>
+    public DateTime? ClosedAt { get; private set; }
+
     public IReadOnlyList<ProgrammePartner> Partners => partners;
 
     public IReadOnlyList<Stage> Stages => Programmes.Stages.FromStored(ActiveStages);
@@ -112,6 +115,9 @@ public sealed class Programme : IOrganisationOwned
         ActiveStages = to;
         return change;
     }
+
+    /// <summary>Closes the programme, as a review's decision to decommission does; the record stays.</summary>
+    public void Close(DateTime now) => ClosedAt ??= now;
 
     public bool HasPartner(Guid organisationId) => partners.Any(p => p.OrganisationId == organisationId);
 }

@@ -60,5 +60,8 @@ public static class ApiEndpoints
         Reviews.ReviewsApi.Map(api, organisation);
         Scrutiny.ScrutinyApi.Map(organisation);
         Spend.SpendApi.Map(organisation);
+        Benchmarks.BenchmarksApi.Map(organisation);
+        // Wards.WardsApi.Map(organisation);
+        // Programmes.ProgrammeReviewApi.Map(organisation);
     }
 }

@@ -94,6 +94,10 @@ public static class WebApp
         services.AddScoped<Contracts.ManageContractRisks>();
         services.AddScoped<Spend.ImportSpend>();
         services.AddScoped<Clarifications.Clarify>();
+        services.AddScoped<Benchmarks.ShareBenchmarks>();
+        services.AddScoped<Benchmarks.ImportBenchmarks>();
+        services.AddScoped<Areas.SetContractAreas>();
+        services.AddScoped<Programmes.ReviewProgramme>();
 
         AddAuthentication(builder);
         services.AddAuthorizationBuilder()

@@ -46,6 +46,8 @@ public static class Navigation
         new(Stage.Administration, "People", "/people", [Role.Administrator]),
         new(Stage.Administration, "Audit trail", "/audit", [Role.Administrator]),
         new(Stage.Administration, "Working days", "/working-days", [Role.Administrator]),
+        new(Stage.ReviewAndLearn, "Benchmarks", "/benchmarks", Benchmarks.BenchmarkAccess.Readers),
+        new(Stage.ReviewAndLearn, "Wards", "/wards", Scrutiny.ScrutinyAccess.Readers),
     ];
 
     public sealed record Link(string Title, string Href, bool IsCurrent);

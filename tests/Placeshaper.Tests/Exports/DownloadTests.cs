@@ -60,6 +60,7 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         ("/o/anytown/reviews?handler=Download", "councillor@anytown.example", "provider,reviews,quality,reliability,respect,value,overall,ranking_score,stars_1,stars_2,stars_3,stars_4,stars_5", "provider=Anytown Community Care CIC|reviews=4|quality=4.5|reliability=4|respect=4.75|value=4.25|overall=4.38|ranking_score=3.61|stars_4=2|stars_5=2"),
         ("/o/anytown/spend?handler=Download", "councillor@anytown.example", "file,imported_at,sha256,encoding,read,imported,duplicates,skipped,total", "file=download-fixture.csv|encoding=UTF-8|read=2|skipped=1"),
         ("/o/anytown/outcomes?handler=Download", "councillor@anytown.example", "theme,outcome,measure,unit,owner,baseline,baseline_date,latest,latest_date,target,target_date,share_of_way,status", "theme=Living well in later life|measure=Emergency admissions due to falls, 65 and over, Anytown"),
+        ("/o/anytown/benchmarks?category=home-care&handler=Download", "commissioner@anytown.example", "category,measure,unit,period,contributors,contributor,provider,value,place,lower_quartile,median,upper_quartile", "measure=Cost per hour of home care|contributor=Borsetshire County Council|provider=Borchester Home Help Ltd|place=Second quarter"),
     ];
 
     public static TheoryData<string, string, string, string> Tables
