@@ -132,5 +132,7 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
         var carys = await db.Users.Where(p => p.Email == "councillor@anytown.example").Select(p => new { p.Id, p.DisplayName }).SingleAsync(cancellationToken);
         await DemoScrutiny.SeedAsync(db, anytown, (carys.Id, carys.DisplayName), (chris.Id, chris.DisplayName), now, cancellationToken);
         await DemoBenchmarks.SeedAsync(db, organisations, now, cancellationToken);
+        await DemoWards.SeedAsync(db, anytown, now, cancellationToken);
+        await DemoProgrammeReview.SeedAsync(db, anytown, (chris.Id, chris.DisplayName), now, cancellationToken);
     }
 }

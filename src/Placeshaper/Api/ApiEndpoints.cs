@@ -61,7 +61,7 @@ public static class ApiEndpoints
         Scrutiny.ScrutinyApi.Map(organisation);
         Spend.SpendApi.Map(organisation);
         Benchmarks.BenchmarksApi.Map(organisation);
-        // Wards.WardsApi.Map(organisation);
-        // Programmes.ProgrammeReviewApi.Map(organisation);
+        Wards.WardsApi.Map(organisation);
+        Programmes.ProgrammeReviewApi.Map(organisation);
     }
 }

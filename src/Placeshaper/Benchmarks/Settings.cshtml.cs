@@ -8,7 +8,7 @@ namespace Placeshaper.Benchmarks;
 
 /// <summary>What the organisation shares per service category, and its own figures in the open format to pool elsewhere.</summary>
 [RequiresRole(Role.Administrator, Role.Commissioner, Role.ProcurementOfficer, Role.FinanceOfficer, Role.Councillor)]
-public sealed class SettingsModel(OrganisationContext context, PlaceshaperDb db) : FormPage
+public sealed class SettingsModel(OrganisationContext context, PlaceshaperDb db, ShareBenchmarks share, Viewer viewer) : FormPage
 {
     [BindProperty]
     public Dictionary<string, string?> Choices { get; set; } = [];
@@ -34,7 +34,7 @@ public sealed class SettingsModel(OrganisationContext context, PlaceshaperDb db)
         Settings = await BenchmarkQueries.SettingsAsync(db, context.Id, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAsync(ShareBenchmarks share, Viewer viewer, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!CanManage)
         {

@@ -27,6 +27,8 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : F
 
     public ContractChanges Changes { get; private set; } = null!;
 
+    public IReadOnlyList<Areas.WardQueries.Listed> Wards { get; private set; } = [];
+
     /// <summary>The contract's KPIs, or its key dates (<paramref name="table"/> = dates).</summary>
     public async Task<IActionResult> OnGetDownloadAsync(Guid contractId, string format, string? table, CancellationToken cancellationToken)
     {
@@ -62,6 +64,7 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : F
         Outcomes = (await db.Outcomes.AsNoTracking().Where(o => outcomeIds.Contains(o.Id)).Select(o => new { o.Id, o.Statement }).ToListAsync(cancellationToken))
             .Select(o => (o.Id, o.Statement)).ToList();
         Changes = await ContractChanges.LoadAsync(db, context, c, cancellationToken);
+        Wards = await Placeshaper.Wards.ContractWards.OfAsync(db, c.Id, cancellationToken);
         return Page();
     }
 }

@@ -82,7 +82,14 @@ public abstract class BenchmarksTests<TApp>(TApp app)
             .GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["category"]);
         try
         {
-            (await borsetshire.PutJsonAsync("/api/v1/orgs/borsetshire/benchmarks/settings/home-care", new { choice = "Anonymous" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            // Borsetshire's administrator chooses on the settings page to share home care anonymously.
+            using (var settings = await app.SignInAsync("administrator@borsetshire.example"))
+            {
+                (await settings.PostFormAsync("/o/borsetshire/benchmarks/settings", "/o/borsetshire/benchmarks/settings", new() { ["Choices[home-care]"] = "Anonymous" }))
+                    .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+                (await settings.GetHtmlAsync("/o/borsetshire/benchmarks/settings")).ShouldContain("by Ben Borsetshire-Admin");
+            }
+
             var seen = await BenchmarksAsync(anytown, "anytown", "home-care");
             Contributors(seen).ShouldBe([Anytown, "Council A", "Council B"], ignoreOrder: true);
             Providers(seen).ShouldNotContain("Borchester Home Help Ltd");

@@ -61,6 +61,7 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         ("/o/anytown/spend?handler=Download", "councillor@anytown.example", "file,imported_at,sha256,encoding,read,imported,duplicates,skipped,total", "file=download-fixture.csv|encoding=UTF-8|read=2|skipped=1"),
         ("/o/anytown/outcomes?handler=Download", "councillor@anytown.example", "theme,outcome,measure,unit,owner,baseline,baseline_date,latest,latest_date,target,target_date,share_of_way,status", "theme=Living well in later life|measure=Emergency admissions due to falls, 65 and over, Anytown"),
         ("/o/anytown/benchmarks?category=home-care&handler=Download", "commissioner@anytown.example", "category,measure,unit,period,contributors,contributor,provider,value,place,lower_quartile,median,upper_quartile", "measure=Cost per hour of home care|contributor=Borsetshire County Council|provider=Borchester Home Help Ltd|place=Second quarter"),
+        ("/o/anytown/wards?handler=Download", "councillor@anytown.example", "code,name,contracts", "code=E05999002|name=Riverside|contracts=2"),
     ];
 
     public static TheoryData<string, string, string, string> Tables
@@ -123,6 +124,7 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         // An import's report lists what was wrong with the file just uploaded, kept nowhere either.
         // A tender's documents are a list of files, each of them already a download.
         // A committee report is a document to print, made from tables that download elsewhere.
+        // So are a councillor's ward view and a programme's review.
         string[] forms =
         [
             "Tenders/Documents.cshtml",
@@ -130,6 +132,7 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
             "Budgets/SetUp.cshtml", "Calculators/OptionsAppraisal.cshtml", "Calculators/Sroi.cshtml", "Calculators/PaymentByResults.cshtml",
             "Calculators/SocialImpactBond.cshtml", "Calculators/GainShare.cshtml", "Calculators/ServiceCredits.cshtml", "Calculators/IndexedPrice.cshtml",
             "Providers/Import.cshtml", "Contracts/Import.cshtml", "SocialValue/Import.cshtml", "Spend/Import.cshtml",
+            "Wards/Show.cshtml", "Programmes/Review.cshtml",
         ];
         var root = Path.Combine(TestEnvironment.RepositoryRoot, "src", "Placeshaper");
         var pages = Directory.EnumerateFiles(root, "*.cshtml", SearchOption.AllDirectories)
