@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Placeshaper.Api;
 using Placeshaper.Areas;
 using Placeshaper.Contracts;
