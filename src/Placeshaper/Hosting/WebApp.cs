@@ -94,6 +94,8 @@ public static class WebApp
         services.AddScoped<Contracts.ManageContractRisks>();
         services.AddScoped<Spend.ImportSpend>();
         services.AddScoped<Clarifications.Clarify>();
+        services.AddScoped<Spend.ResolveSuppliers>();
+        services.AddScoped<Spend.DecideSupplier>();
 
         AddAuthentication(builder);
         services.AddAuthorizationBuilder()
