@@ -18,20 +18,25 @@ public static class SupplierNames
     /// <summary>The key a supplier is matched by: the normalised name without a trailing branch or location suffix.</summary>
     public static string MatchKey(string? name)
     {
-        var text = StripBranch(name ?? "");
-        var key = NameNormaliser.Normalise(text);
-        var tokens = key.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        while (tokens.Count > 1 && BranchWords.Contains(tokens[^1], StringComparer.Ordinal))
+        var key = NameNormaliser.Normalise(StripBranch(name ?? ""));
+        while (true)
         {
-            tokens.RemoveAt(tokens.Count - 1);
-        }
+            var tokens = key.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+            if (tokens.Count > 1 && BranchWords.Contains(tokens[^1], StringComparer.Ordinal))
+            {
+                tokens.RemoveAt(tokens.Count - 1);
+            }
+            else if (tokens.Count > 2 && tokens[^1].All(char.IsDigit) && BranchWords.Contains(tokens[^2], StringComparer.Ordinal))
+            {
+                tokens.RemoveRange(tokens.Count - 2, 2);
+            }
+            else
+            {
+                return key;
+            }
 
-        while (tokens.Count > 2 && tokens[^1].All(char.IsDigit) && BranchWords.Contains(tokens[^2], StringComparer.Ordinal))
-        {
-            tokens.RemoveRange(tokens.Count - 2, 2);
+            key = NameNormaliser.Normalise(string.Join(' ', tokens));
         }
-
-        return tokens.Count == 0 ? key : string.Join(' ', tokens);
     }
 
     /// <summary>The normalised trading name after "T/A" or "trading as", kept as an alias; null when there is none.</summary>
@@ -53,10 +58,12 @@ public static class SupplierNames
             }
         }
 
+        // After a dash or slash only when what comes before ends in a legal form ("TESCO STORES LTD - EXETER") or the
+        // tail says it is a branch: "SMITH - JONES" may well be a partnership, and must not become "SMITH".
         foreach (var separator in new[] { " - ", " / " })
         {
             var at = text.LastIndexOf(separator, StringComparison.Ordinal);
-            if (at > 0 && IsBranch(text[(at + separator.Length)..]))
+            if (at > 0 && IsBranch(text[(at + separator.Length)..]) && (EndsInLegalForm(text[..at]) || SaysBranch(text[(at + separator.Length)..])))
             {
                 text = text[..at].TrimEnd();
             }
@@ -64,6 +71,13 @@ public static class SupplierNames
 
         return text;
     }
+
+    private static bool EndsInLegalForm(string text) =>
+        text.TrimEnd(' ', '.').Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 1 } words
+        && words[^1].ToUpperInvariant() is "LTD" or "LIMITED" or "PLC" or "LLP" or "CIC";
+
+    private static bool SaysBranch(string tail) =>
+        tail.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => BranchWords.Contains(w.ToUpperInvariant().Trim('.', ','), StringComparer.Ordinal));
 
     private static bool IsBranch(string tail)
     {
