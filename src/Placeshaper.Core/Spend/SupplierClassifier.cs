@@ -53,8 +53,10 @@ public static class SupplierClassifier
         var words = key.Split(' ');
         var isPublic = provider?.LegalForm == LegalForm.PublicBody || PublicWords.Any(w => Contains(key, w));
         var isIndividual = !isPublic && words.Length > 1 && Titles.Contains(words[0], StringComparer.Ordinal);
-        var vcseByName = Contains(key, "CIC") || Contains(key, "COMMUNITY INTEREST COMPANY") || Contains(key, "CHARITY")
-            || (facts.Name?.ToUpperInvariant().TrimEnd('.', ' ').EndsWith(" CIC", StringComparison.Ordinal) ?? false);
+        // The normalised key has lost its legal form ("… COMMUNITY INTEREST COMPANY", "… CIC"), so the name as written is read too.
+        var written = " " + string.Join(' ', (facts.Name ?? "").ToUpperInvariant().Split([' ', '.', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries)) + " ";
+        var vcseByName = new[] { " CIC ", " COMMUNITY INTEREST COMPANY ", " CHARITY ", " CHARITABLE INCORPORATED ORGANISATION " }
+            .Any(w => written.Contains(w, StringComparison.Ordinal));
         var isVcse = provider is not null ? provider.IsVcse || provider.LegalForm?.SuggestsVcse() == true || vcseByName : vcseByName;
         bool? isSme = isPublic ? false : provider?.Size.IsSme;
 
