@@ -61,5 +61,6 @@ public static class ApiEndpoints
         Scrutiny.ScrutinyApi.Map(organisation);
         Spend.SpendApi.Map(organisation);
         Spend.SuppliersApi.Map(organisation);
+        Spend.AnalyticsApi.Map(organisation);
     }
 }
