@@ -60,6 +60,9 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         ("/o/anytown/reviews?handler=Download", "councillor@anytown.example", "provider,reviews,quality,reliability,respect,value,overall,ranking_score,stars_1,stars_2,stars_3,stars_4,stars_5", "provider=Anytown Community Care CIC|reviews=4|quality=4.5|reliability=4|respect=4.75|value=4.25|overall=4.38|ranking_score=3.61|stars_4=2|stars_5=2"),
         ("/o/anytown/spend?handler=Download", "councillor@anytown.example", "file,imported_at,sha256,encoding,read,imported,duplicates,skipped,total", "file=download-fixture.csv|encoding=UTF-8|read=2|skipped=1"),
         ("/o/anytown/outcomes?handler=Download", "councillor@anytown.example", "theme,outcome,measure,unit,owner,baseline,baseline_date,latest,latest_date,target,target_date,share_of_way,status", "theme=Living well in later life|measure=Emergency admissions due to falls, 65 and over, Anytown"),
+        ("/o/anytown/spend/suppliers?handler=Download", "councillor@anytown.example", "supplier,status,method,provider,suggested_provider,similarity,company_number,vat_number,postcode,payments,total,local,sme,vcse,public_sector,individual", "supplier=NORTHGATE FACILITIES LTD|status=Resolved|method=VAT number|provider=Northgate Facilities Ltd|payments=4|total=122700"),
+        ("/o/anytown/spend/analytics?handler=Download&table=service-areas&from=2026-04-01&to=2027-03-31", "councillor@anytown.example", "service_area,total,payments", "service_area=Corporate Property|total=122700|payments=4"),
+        ("/o/anytown/spend/analytics?handler=Download&table=duplicates&from=2026-04-01&to=2027-03-31", "finance@anytown.example", "supplier,amount,first_date,second_date,days_apart,first_transaction,second_transaction", "supplier=CASTLE STATIONERS LTD|amount=845.6|days_apart=2|first_transaction=AT-0013|second_transaction=AT-0014"),
     ];
 
     public static TheoryData<string, string, string, string> Tables

@@ -139,4 +139,31 @@ public sealed class SupplierRulesTests
         SupplierClassifier.Local([("spend file's", "ZZ1 1ZZ")], radius, Places).IsLocal.ShouldBe(false);
         SupplierClassifier.DistanceKm(51.5m, -0.1m, 51.5m, -0.2m).ShouldBe(6.9, 0.1);
     }
+
+    [Fact]
+    public void Likely_duplicates_are_the_same_supplier_and_amount_within_the_days_each_paired_with_the_next()
+    {
+        var day = new DateOnly(2026, 6, 1);
+        DuplicatePayments.Payment P(long id, string key, decimal amount, int offset) => new(id, key, amount, day.AddDays(offset), "T" + id);
+        var pairs = DuplicatePayments.Find(
+            [P(1, "ACME", 100m, 0), P(2, "ACME", 100m, 3), P(3, "ACME", 100m, 7), P(4, "ACME", 100.01m, 1), P(5, "BETA", 100m, 1), P(6, "ACME", -50m, 0), P(7, "ACME", -50m, 0), P(8, "BETA", 100m, 1)],
+            3);
+        pairs.Select(p => (p.First.Id, p.Second.Id)).ShouldBe([(1L, 2L), (5L, 8L)], ignoreOrder: true);
+        DuplicatePayments.Find([P(1, "ACME", 100m, 0), P(2, "ACME", 100m, 4)], 3).ShouldBeEmpty();
+        DuplicatePayments.Find([P(1, "ACME", 100m, 0), P(2, "ACME", 100m, 0), P(3, "ACME", 100m, 0)], 0).Count.ShouldBe(2, "three identical payments are two pairs");
+    }
+
+    [Theory]
+    [InlineData(2026, 4, "2026-27", "2026-27 Q1")]
+    [InlineData(2026, 6, "2026-27", "2026-27 Q1")]
+    [InlineData(2026, 7, "2026-27", "2026-27 Q2")]
+    [InlineData(2026, 12, "2026-27", "2026-27 Q3")]
+    [InlineData(2027, 1, "2026-27", "2026-27 Q4")]
+    [InlineData(2027, 3, "2026-27", "2026-27 Q4")]
+    [InlineData(1999, 4, "1999-00", "1999-00 Q1")]
+    public void Financial_years_run_from_April_to_March(int year, int month, string financialYear, string quarter)
+    {
+        SpendAnalytics.FinancialYear(year, month).ShouldBe(financialYear);
+        SpendAnalytics.Quarter(year, month).ShouldBe(quarter);
+    }
 }

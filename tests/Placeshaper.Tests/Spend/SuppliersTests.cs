@@ -82,6 +82,28 @@ public abstract class SuppliersTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task The_demo_spend_shows_each_way_a_supplier_resolves_and_is_classified()
+    {
+        app.RequireDatabase();
+        using var api = await app.ApiAsAsync("councillor@anytown.example");
+        (string?, string?) Of(JsonElement s) => (s.GetProperty("status").GetString(), s.GetProperty("method").GetString());
+        Of(await SupplierAsync(api, "ANYTOWN COMMUNITY CARE CIC")).ShouldBe(("Resolved", "company number"));
+        Of(await SupplierAsync(api, "BRIGHTSIDE FAMILY SUPPORT")).ShouldBe(("Resolved", "charity number"));
+        Of(await SupplierAsync(api, "NORTHGATE FACILITIES LTD")).ShouldBe(("Resolved", "VAT number"));
+        Of(await SupplierAsync(api, "The Westmoor Community Transport")).ShouldBe(("Resolved", "exact name"));
+        Of(await SupplierAsync(api, "RIVERSIDE HOME CARERS LTD")).ShouldBe(("ToReview", "similar name"));
+        var castle = await SupplierAsync(api, "CASTLE STATIONERS LTD");
+        (castle.GetProperty("status").GetString(), castle.GetProperty("isLocal").GetBoolean()).ShouldBe(("Unresolved", true));
+        var othertown = await SupplierAsync(api, "OTHERTOWN BOROUGH COUNCIL");
+        (othertown.GetProperty("isPublicSector").GetBoolean(), othertown.GetProperty("isLocal").GetBoolean(), othertown.GetProperty("isSme").GetBoolean()).ShouldBe((true, false, false));
+        var care = await SupplierAsync(api, "ANYTOWN COMMUNITY CARE CIC");
+        (care.GetProperty("isLocal").GetBoolean(), care.GetProperty("isSme").GetBoolean(), care.GetProperty("isVcse").GetBoolean(), care.GetProperty("total").GetDecimal()).ShouldBe((true, true, true, 37_350m));
+        var redacted = await SupplierAsync(api, "Redacted or not given");
+        (redacted.GetProperty("status").GetString(), redacted.GetProperty("isIndividual").GetBoolean()).ShouldBe(("Redacted", true));
+        await (await api.PostJsonAsync("/api/v1/orgs/anytown/spend/suppliers/resolve", new { })).ShouldBeProblemAsync(403);
+    }
+
+    [Fact]
     public async Task The_local_definition_can_be_a_list_of_districts_and_reclassifies_the_suppliers()
     {
         app.RequireDatabase();
