@@ -101,6 +101,18 @@ public abstract class SuppliersTests<TApp>(TApp app)
         var redacted = await SupplierAsync(api, "Redacted or not given");
         (redacted.GetProperty("status").GetString(), redacted.GetProperty("isIndividual").GetBoolean()).ShouldBe(("Redacted", true));
         await (await api.PostJsonAsync("/api/v1/orgs/anytown/spend/suppliers/resolve", new { })).ShouldBeProblemAsync(403);
+
+        // The LM3 calculator starts from the same classified spend: the demo's financial year 2026-27 totals £206,161.95.
+        using var finance = await app.SignInAsync("finance@anytown.example");
+        var lm3 = await finance.GetHtmlAsync("/o/anytown/calculators/lm3");
+        lm3.ShouldContain("value=\"206161.95\"");
+        var calculated = await finance.PostFormAsync("/o/anytown/calculators/lm3", "/o/anytown/calculators/lm3", new()
+        {
+            ["Round1"] = "1000",
+            ["LocalSupplierSpend"] = "400",
+            ["LocalRespendShare"] = "50",
+        });
+        (await calculated.Content.ReadAsStringAsync()).ShouldContain("LM3 = 1.6", customMessage: "(1000 + 400 + 400 × 50%) ÷ 1000");
     }
 
     [Fact]
