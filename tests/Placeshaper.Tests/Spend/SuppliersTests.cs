@@ -98,6 +98,14 @@ public abstract class SuppliersTests<TApp>(TApp app)
         (othertown.GetProperty("isPublicSector").GetBoolean(), othertown.GetProperty("isLocal").GetBoolean(), othertown.GetProperty("isSme").GetBoolean()).ShouldBe((true, false, false));
         var care = await SupplierAsync(api, "ANYTOWN COMMUNITY CARE CIC");
         (care.GetProperty("isLocal").GetBoolean(), care.GetProperty("isSme").GetBoolean(), care.GetProperty("isVcse").GetBoolean(), care.GetProperty("total").GetDecimal()).ShouldBe((true, true, true, 37_350m));
+        var organisation = await app.OrganisationIdAsync("anytown");
+        var parts = await app.WithDbAsync(db => Placeshaper.Spend.SupplierShares.OfAsync(db, organisation, new Dictionary<string, long>
+        {
+            [care.GetProperty("supplierKey").GetString()!] = 100,
+            [othertown.GetProperty("supplierKey").GetString()!] = 50,
+            ["NOT A SUPPLIER"] = 7,
+        }, CancellationToken.None));
+        parts.ShouldBe(new Placeshaper.Spend.SupplierShares.Parts(100, 100, 100));
         var redacted = await SupplierAsync(api, "Redacted or not given");
         (redacted.GetProperty("status").GetString(), redacted.GetProperty("isIndividual").GetBoolean()).ShouldBe(("Redacted", true));
         await (await api.PostJsonAsync("/api/v1/orgs/anytown/spend/suppliers/resolve", new { })).ShouldBeProblemAsync(403);
