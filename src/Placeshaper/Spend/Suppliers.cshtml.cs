@@ -13,6 +13,9 @@ namespace Placeshaper.Spend;
 [RequiresRole(Role.Administrator, Role.FinanceOfficer, Role.Commissioner, Role.ProcurementOfficer, Role.Councillor)]
 public sealed class SuppliersModel(OrganisationContext context, PlaceshaperDb db, DecideSupplier decide) : FormPage
 {
+    /// <summary>Rows shown in the resolved and unresolved tables; the review queue is shown whole, and the download has every supplier.</summary>
+    public const int Shown = 500;
+
     public string Slug => context.Slug;
 
     public bool CanDecide => context.Current.HasAny(SpendAccess.Importers);
