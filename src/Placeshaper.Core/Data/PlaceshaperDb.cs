@@ -132,6 +132,11 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
     public DbSet<ContractArea> ContractAreas => Set<ContractArea>();
 
     public DbSet<ProgrammeReview> ProgrammeReviews => Set<ProgrammeReview>();
+    public DbSet<Spend.SpendSupplier> SpendSuppliers => Set<Spend.SpendSupplier>();
+
+    public DbSet<Spend.SupplierDecision> SupplierDecisions => Set<Spend.SupplierDecision>();
+
+    public DbSet<Spend.SpendLocalDefinition> SpendLocalDefinitions => Set<Spend.SpendLocalDefinition>();
 
     public DatabaseProvider Provider =>
         Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;

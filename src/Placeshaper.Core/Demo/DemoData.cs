@@ -134,5 +134,6 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
         await DemoBenchmarks.SeedAsync(db, organisations, now, cancellationToken);
         await DemoWards.SeedAsync(db, anytown, now, cancellationToken);
         await DemoProgrammeReview.SeedAsync(db, anytown, (chris.Id, chris.DisplayName), now, cancellationToken);
+        await DemoSpend.SeedAsync(db, anytown, clock, cancellationToken);
     }
 }

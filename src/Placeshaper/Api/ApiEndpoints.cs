@@ -63,5 +63,7 @@ public static class ApiEndpoints
         Benchmarks.BenchmarksApi.Map(organisation);
         Wards.WardsApi.Map(organisation);
         Programmes.ProgrammeReviewApi.Map(organisation);
+        Spend.SuppliersApi.Map(organisation);
+        Spend.AnalyticsApi.Map(organisation);
     }
 }

@@ -31,6 +31,7 @@ public static class OperatorServices
         services.AddScoped<Providers.ImportProviders>();
         services.AddScoped<Contracts.ImportContracts>();
         services.AddScoped<Spend.ImportSpend>();
+        services.AddScoped<Spend.ResolveSuppliers>();
         services.AddScoped<SocialValue.ImportSocialValueMeasures>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         return provider;

@@ -98,6 +98,8 @@ public static class WebApp
         services.AddScoped<Benchmarks.ImportBenchmarks>();
         services.AddScoped<Areas.SetContractAreas>();
         services.AddScoped<Programmes.ReviewProgramme>();
+        services.AddScoped<Spend.ResolveSuppliers>();
+        services.AddScoped<Spend.DecideSupplier>();
 
         AddAuthentication(builder);
         services.AddAuthorizationBuilder()

@@ -7,7 +7,7 @@ namespace Placeshaper.Spend;
 /// <summary>Upload a spend file: the same import as the API and the CLI, whole or not at all, with its report.</summary>
 [RequiresRole(Role.Administrator, Role.FinanceOfficer)]
 [RequestSizeLimit(SpendUploadLimit.Default)]
-public sealed class ImportModel(OrganisationContext context, ImportSpend import) : FormPage
+public sealed class ImportModel(OrganisationContext context, ImportSpend import, ResolveSuppliers resolve) : FormPage
 {
     public string Slug => context.Slug;
 
@@ -33,6 +33,10 @@ public sealed class ImportModel(OrganisationContext context, ImportSpend import)
         if (!Report.Accepted)
         {
             AddError("upload", $"{Report.File} was refused and nothing was imported: fix the problems listed and import it again");
+        }
+        else
+        {
+            await resolve.HandleAsync(context.Id, cancellationToken);
         }
 
         return Page();

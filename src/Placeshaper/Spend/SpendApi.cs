@@ -77,7 +77,7 @@ public static class SpendApi
             detail: $"Uploads of spend files are limited to {limit / (1024 * 1024)} MiB here; import larger files with `placeshaper import spend`.");
 
     private static async Task<Results<Ok<ReportView>, ProblemHttpResult, ValidationProblem>> ImportAsync(
-        HttpRequest request, string? file, string? profile, ImportSpend import, OrganisationContext organisation, IConfiguration configuration, CancellationToken cancellationToken)
+        HttpRequest request, string? file, string? profile, ImportSpend import, ResolveSuppliers resolve, OrganisationContext organisation, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var limit = SpendUploadLimit.Of(configuration);
         if (request.ContentLength > limit)
@@ -120,6 +120,11 @@ public static class SpendApi
 
         content.Position = 0;
         var report = await import.HandleAsync(organisation.Id, content, name, profile, null, cancellationToken);
+        if (report.Accepted)
+        {
+            await resolve.HandleAsync(organisation.Id, cancellationToken);
+        }
+
         return report.Accepted ? TypedResults.Ok(View(report)) : Refused(report);
     }
 

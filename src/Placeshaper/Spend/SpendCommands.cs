@@ -81,6 +81,8 @@ public static class SpendCommands
             }
             else
             {
+                var suppliers = await scope.ServiceProvider.GetRequiredService<ResolveSuppliers>().HandleAsync(organisationId, cancellationToken);
+                await output.WriteLineAsync($"  suppliers: {suppliers.Suppliers}, resolved {suppliers.Resolved}, to review {suppliers.ToReview}, unresolved {suppliers.Unresolved}");
                 foreach (var skipped in report.SkippedRows.Take(ProblemsShown))
                 {
                     await output.WriteLineAsync("  skipped: " + skipped);

@@ -62,6 +62,9 @@ public sealed partial class DownloadTests(SqliteApp app) : IClassFixture<SqliteA
         ("/o/anytown/outcomes?handler=Download", "councillor@anytown.example", "theme,outcome,measure,unit,owner,baseline,baseline_date,latest,latest_date,target,target_date,share_of_way,status", "theme=Living well in later life|measure=Emergency admissions due to falls, 65 and over, Anytown"),
         ("/o/anytown/benchmarks?category=home-care&handler=Download", "commissioner@anytown.example", "category,measure,unit,period,contributors,contributor,provider,value,place,lower_quartile,median,upper_quartile", "measure=Cost per hour of home care|contributor=Borsetshire County Council|provider=Borchester Home Help Ltd|place=Second quarter"),
         ("/o/anytown/wards?handler=Download", "councillor@anytown.example", "code,name,contracts", "code=E05999002|name=Riverside|contracts=2"),
+        ("/o/anytown/spend/suppliers?handler=Download", "councillor@anytown.example", "supplier,status,method,provider,suggested_provider,similarity,company_number,vat_number,postcode,payments,total,local,sme,vcse,public_sector,individual", "supplier=NORTHGATE FACILITIES LTD|status=Resolved|method=VAT number|provider=Northgate Facilities Ltd|payments=4|total=122700"),
+        ("/o/anytown/spend/analytics?handler=Download&table=service-areas&from=2026-04-01&to=2027-03-31", "councillor@anytown.example", "service_area,total,payments", "service_area=Corporate Property|total=122700|payments=4"),
+        ("/o/anytown/spend/analytics?handler=Download&table=duplicates&from=2026-04-01&to=2027-03-31", "finance@anytown.example", "supplier,amount,first_date,second_date,days_apart,first_transaction,second_transaction", "supplier=CASTLE STATIONERS LTD|amount=845.6|days_apart=2|first_transaction=AT-0013|second_transaction=AT-0014"),
     ];
 
     public static TheoryData<string, string, string, string> Tables

@@ -104,7 +104,8 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{breachId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{importId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{category}", "home-care", StringComparison.Ordinal)
-                .Replace("{areaCode}", "E05999001", StringComparison.Ordinal);
+                .Replace("{areaCode}", "E05999001", StringComparison.Ordinal)
+                .Replace("{table}", "months", StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -150,6 +151,8 @@ public abstract class IsolationTests<TApp>(TApp app)
         walked.ShouldContain("POST /api/v1/orgs/{org}/portal/contracts/{contractId:guid}/observations");
         walked.ShouldContain("POST /api/v1/orgs/{org}/contracts/{contractId:guid}/variations/{variationId:guid}/approve");
         walked.ShouldContain("POST /api/v1/orgs/{org}/contracts/{contractId:guid}/termination");
+        walked.ShouldContain("GET /api/v1/orgs/{org}/spend/analytics/{table}");
+        walked.ShouldContain("POST /api/v1/orgs/{org}/spend/suppliers/decisions");
         walked.Count.ShouldBeGreaterThanOrEqualTo(9);
         await ShouldBeUntouchedAsync(other);
     }
@@ -190,7 +193,7 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{periodStart}", "2026-04-01", StringComparison.Ordinal)
                 .Replace("{variationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{breachId:guid?}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{areaCode}", "E05999001", StringComparison.Ordinal);
+                .Replace("{areaCode}", "E05999001", StringComparison.Ordinal)
             path.ShouldNotContain("{", customMessage: $"{pattern} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
             using var get = await browser.GetAsync(path);
             var body = await get.Content.ReadAsStringAsync();

@@ -1,0 +1,249 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Placeshaper.Data;
+
+namespace Placeshaper.Spend;
+
+/// <summary>
+/// The spend analytics tables for a date range: totals by month, quarter and financial year (April to March); by
+/// service area, expense type and supplier; the local, SME and VCSE shares by quarter from the classified suppliers;
+/// off-contract spend; and likely duplicate payments. Sums are exact (ten-thousandths of a pound) and rounded to the
+/// penny, half away from zero, only at the end.
+/// </summary>
+public static class SpendAnalytics
+{
+    public const int DefaultDuplicateDays = 3;
+
+    public sealed record Total(string Name, decimal Amount, long Payments);
+
+    public sealed record Share(string Quarter, decimal Total, decimal Local, decimal LocalPercent, decimal Sme, decimal SmePercent, decimal Vcse, decimal VcsePercent);
+
+    public sealed record Supplier(string SupplierKey, string Name, string Status, string? Provider, decimal Amount, long Payments, bool? IsLocal, bool? IsSme, bool IsVcse);
+
+    public sealed record OffContract(string SupplierKey, string Name, string Reason, decimal Amount, long Payments, DateOnly First, DateOnly Last);
+
+    public sealed record Duplicate(string Name, decimal Amount, DateOnly FirstDate, DateOnly SecondDate, string? FirstTransaction, string? SecondTransaction, int Days);
+
+    public sealed record Report(
+        DateOnly From,
+        DateOnly To,
+        decimal Total,
+        long Payments,
+        IReadOnlyList<Total> Months,
+        IReadOnlyList<Total> Quarters,
+        IReadOnlyList<Total> FinancialYears,
+        IReadOnlyList<Total> ServiceAreas,
+        IReadOnlyList<Total> ExpenseTypes,
+        IReadOnlyList<Supplier> Suppliers,
+        IReadOnlyList<Share> Shares,
+        IReadOnlyList<OffContract> OffContract,
+        IReadOnlyList<Duplicate> Duplicates,
+        int DuplicateDays);
+
+    /// <summary>The tables the API and the page offer one by one.</summary>
+    public static readonly IReadOnlyList<string> Tables = ["months", "quarters", "financial-years", "service-areas", "expense-types", "suppliers", "shares", "off-contract", "duplicates"];
+
+    /// <summary>The financial year (1 April to 31 March) holding the latest payment, or the current one when there is none.</summary>
+    public static async Task<(DateOnly From, DateOnly To)> DefaultRangeAsync(PlaceshaperDb db, Guid organisationId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var latest = await db.SpendTransactions.AsNoTracking().Where(t => t.OrganisationId == organisationId).OrderByDescending(t => t.Date).Select(t => (DateOnly?)t.Date).FirstOrDefaultAsync(cancellationToken) ?? today;
+        var start = new DateOnly(latest.Month >= 4 ? latest.Year : latest.Year - 1, 4, 1);
+        return (start, start.AddYears(1).AddDays(-1));
+    }
+
+    /// <summary>"2025-26" for a date from 1 April 2025 to 31 March 2026.</summary>
+    public static string FinancialYear(int year, int month)
+    {
+        var start = month >= 4 ? year : year - 1;
+        return $"{start}-{(start + 1) % 100:D2}";
+    }
+
+    /// <summary>"2025-26 Q1" (April to June) to "2025-26 Q4" (January to March).</summary>
+    public static string Quarter(int year, int month) => $"{FinancialYear(year, month)} Q{(((month + 8) % 12) / 3) + 1}";
+
+    public static async Task<Report> ForAsync(PlaceshaperDb db, Guid organisationId, DateOnly from, DateOnly to, int duplicateDays, CancellationToken cancellationToken)
+    {
+        (string, object)[] range = [("organisation", organisationId), ("from", from), ("to", to)];
+        const string Where = "WHERE organisation_id = @organisation AND date >= @from AND date <= @to";
+
+        var byMonth = new SortedDictionary<int, (long Units, long Count)>();
+        var byMonthSupplier = new List<(int Month, string Key, long Units)>();
+        await SpendSql.ReadAsync(db, $"SELECT month, supplier_key, CAST(SUM(amount) AS BIGINT), COUNT(*) FROM spend_transactions {Where} GROUP BY month, supplier_key", range, r =>
+        {
+            var (month, key, units, count) = (r.GetInt32(0), r.GetString(1), r.GetInt64(2), Convert.ToInt64(r.GetValue(3), CultureInfo.InvariantCulture));
+            var (u, c) = byMonth.GetValueOrDefault(month);
+            byMonth[month] = (u + units, c + count);
+            byMonthSupplier.Add((month, key, units));
+        }, cancellationToken);
+
+        var serviceAreas = await GroupAsync(db, "service_area", Where, range, cancellationToken);
+        var expenseTypes = await GroupAsync(db, "expense_type", Where, range, cancellationToken);
+
+        var suppliers = await db.SpendSuppliers.AsNoTracking().Where(s => s.OrganisationId == organisationId).ToDictionaryAsync(s => s.SupplierKey, StringComparer.Ordinal, cancellationToken);
+        var providerNames = await db.Providers.AsNoTracking().Where(p => p.OrganisationId == organisationId).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+
+        var months = byMonth.Select(m => new Total($"{m.Key / 100:D4}-{m.Key % 100:D2}", Pence(m.Value.Units), m.Value.Count)).ToList();
+        var quarters = Roll(byMonth, m => Quarter(m / 100, m % 100));
+        var years = Roll(byMonth, m => FinancialYear(m / 100, m % 100));
+
+        var bySupplier = byMonthSupplier.GroupBy(x => x.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var s = suppliers.GetValueOrDefault(g.Key);
+            return (Key: g.Key, Units: g.Sum(x => x.Units), Supplier: s);
+        }).ToList();
+        var paymentsBySupplier = await CountBySupplierAsync(db, Where, range, cancellationToken);
+        var supplierRows = bySupplier
+            .OrderByDescending(s => s.Units).ThenBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => new Supplier(
+                s.Key,
+                s.Supplier?.Name ?? (s.Key.Length == 0 ? "Redacted or not given" : s.Key),
+                s.Supplier?.Status.ToString() ?? "NotResolvedYet",
+                s.Supplier?.ProviderId is { } p ? providerNames.GetValueOrDefault(p) : null,
+                Pence(s.Units),
+                paymentsBySupplier.GetValueOrDefault(s.Key),
+                s.Supplier?.IsLocal,
+                s.Supplier?.IsSme,
+                s.Supplier?.IsVcse ?? false))
+            .ToList();
+
+        var shares = byMonthSupplier
+            .GroupBy(x => Quarter(x.Month / 100, x.Month % 100))
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                long total = 0, local = 0, sme = 0, vcse = 0;
+                foreach (var (_, key, units) in g)
+                {
+                    total += units;
+                    if (suppliers.GetValueOrDefault(key) is { } s)
+                    {
+                        local += s.IsLocal == true ? units : 0;
+                        sme += s.IsSme == true ? units : 0;
+                        vcse += s.IsVcse ? units : 0;
+                    }
+                }
+
+                return new Share(g.Key, Pence(total), Pence(local), Percent(local, total), Pence(sme), Percent(sme, total), Pence(vcse), Percent(vcse, total));
+            })
+            .ToList();
+
+        var offContract = await OffContractAsync(db, organisationId, suppliers, Where, range, cancellationToken);
+        var duplicates = await DuplicatesAsync(db, organisationId, from, to, duplicateDays, suppliers, cancellationToken);
+        var totalUnits = byMonth.Values.Sum(m => m.Units);
+        return new Report(from, to, Pence(totalUnits), byMonth.Values.Sum(m => m.Count), months, quarters, years, serviceAreas, expenseTypes, supplierRows, shares, offContract, duplicates, duplicateDays);
+    }
+
+    private static decimal Pence(long units) => Money.ToPence(Money.FromStoredUnits(units));
+
+    private static decimal Percent(long part, long total) => total == 0 ? 0 : Math.Round(part * 100m / total, 2, MidpointRounding.AwayFromZero);
+
+    private static List<Total> Roll(SortedDictionary<int, (long Units, long Count)> byMonth, Func<int, string> key) =>
+        byMonth.GroupBy(m => key(m.Key)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new Total(g.Key, Pence(g.Sum(m => m.Value.Units)), g.Sum(m => m.Value.Count))).ToList();
+
+    private static async Task<List<Total>> GroupAsync(PlaceshaperDb db, string column, string where, (string, object)[] range, CancellationToken cancellationToken)
+    {
+        var rows = new List<(string Name, long Units, long Count)>();
+        await SpendSql.ReadAsync(db, $"SELECT COALESCE({column}, ''), CAST(SUM(amount) AS BIGINT), COUNT(*) FROM spend_transactions {where} GROUP BY COALESCE({column}, '')", range,
+            r => rows.Add((r.GetString(0), r.GetInt64(1), Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture))), cancellationToken);
+        return rows.OrderByDescending(r => r.Units).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .Select(r => new Total(r.Name.Length == 0 ? "Not given" : r.Name, Pence(r.Units), r.Count)).ToList();
+    }
+
+    private static async Task<Dictionary<string, long>> CountBySupplierAsync(PlaceshaperDb db, string where, (string, object)[] range, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await SpendSql.ReadAsync(db, $"SELECT supplier_key, COUNT(*) FROM spend_transactions {where} GROUP BY supplier_key", range,
+            r => counts[r.GetString(0)] = Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), cancellationToken);
+        return counts;
+    }
+
+    /// <summary>
+    /// Spend with suppliers that had no contract in the contracts register in force on the payment date. A contract
+    /// belongs to a supplier when it names the provider the supplier is resolved to, or its supplier's name normalises
+    /// to the same key; it is in force from its start date to its end date (either open when not given). Redacted
+    /// payments are left out: whom they paid is not known.
+    /// </summary>
+    private static async Task<List<OffContract>> OffContractAsync(
+        PlaceshaperDb db, Guid organisationId, Dictionary<string, SpendSupplier> suppliers, string where, (string, object)[] range, CancellationToken cancellationToken)
+    {
+        var contracts = await db.Contracts.AsNoTracking().Where(c => c.OrganisationId == organisationId)
+            .Select(c => new { c.ProviderId, c.SupplierName, c.StartDate, c.EndDate }).ToListAsync(cancellationToken);
+        var byProvider = contracts.Where(c => c.ProviderId is not null).ToLookup(c => c.ProviderId!.Value);
+        var byName = contracts.ToLookup(c => Providers.NameNormaliser.Normalise(c.SupplierName), StringComparer.Ordinal);
+
+        var rows = new Dictionary<string, (long Units, long Count, DateOnly First, DateOnly Last)>(StringComparer.Ordinal);
+        await SpendSql.ReadAsync(db, $"SELECT supplier_key, date, CAST(SUM(amount) AS BIGINT), COUNT(*) FROM spend_transactions {where} AND supplier_key <> '' GROUP BY supplier_key, date", range, r =>
+        {
+            var key = r.GetString(0);
+            var date = ReadDate(r.GetValue(1));
+            var supplier = suppliers.GetValueOrDefault(key);
+            var candidates = (supplier?.ProviderId is { } p ? byProvider[p] : []).Concat(byName[key]);
+            if (candidates.Any(c => (c.StartDate is null || c.StartDate <= date) && (c.EndDate is null || c.EndDate >= date)))
+            {
+                return;
+            }
+
+            var (units, count, first, last) = rows.GetValueOrDefault(key, (0, 0, date, date));
+            rows[key] = (units + r.GetInt64(2), count + Convert.ToInt64(r.GetValue(3), CultureInfo.InvariantCulture), date < first ? date : first, date > last ? date : last);
+        }, cancellationToken);
+
+        return rows.OrderByDescending(r => r.Value.Units).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r =>
+        {
+            var supplier = suppliers.GetValueOrDefault(r.Key);
+            var hasAny = (supplier?.ProviderId is { } p && byProvider[p].Any()) || byName[r.Key].Any();
+            return new OffContract(r.Key, supplier?.Name ?? r.Key, hasAny ? "No contract in force on the payment dates" : "No contract in the register", Pence(r.Value.Units), r.Value.Count, r.Value.First, r.Value.Last);
+        }).ToList();
+    }
+
+    private static DateOnly ReadDate(object value) => value switch
+    {
+        DateOnly d => d,
+        DateTime dt => DateOnly.FromDateTime(dt),
+        string s => DateOnly.ParseExact(s[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => throw new InvalidOperationException($"Unexpected date value {value}"),
+    };
+
+    private static async Task<List<Duplicate>> DuplicatesAsync(
+        PlaceshaperDb db, Guid organisationId, DateOnly from, DateOnly to, int days, Dictionary<string, SpendSupplier> suppliers, CancellationToken cancellationToken)
+    {
+        var payments = await db.SpendTransactions.AsNoTracking()
+            .Where(t => t.OrganisationId == organisationId && t.Date >= from && t.Date <= to && t.SupplierKey != "")
+            .Select(t => new DuplicatePayments.Payment(t.Id, t.SupplierKey, t.Amount, t.Date, t.TransactionNumber))
+            .ToListAsync(cancellationToken);
+        return DuplicatePayments.Find(payments, days)
+            .Select(d => new Duplicate(suppliers.GetValueOrDefault(d.First.SupplierKey)?.Name ?? d.First.SupplierKey, Money.ToPence(d.First.Amount), d.First.Date, d.Second.Date, d.First.TransactionNumber, d.Second.TransactionNumber, d.Second.Date.DayNumber - d.First.Date.DayNumber))
+            .ToList();
+    }
+}
+
+/// <summary>
+/// Likely duplicate payments: two payments to the same supplier of the same amount (above zero) within a number of
+/// days of each other (3 unless chosen). Each payment pairs with the next such payment only, so three identical
+/// payments on one day are two pairs, not three. A likely duplicate is a prompt to check, not a finding: regular
+/// identical payments (rent, road tax) are common.
+/// </summary>
+public static class DuplicatePayments
+{
+    public sealed record Payment(long Id, string SupplierKey, decimal Amount, DateOnly Date, string? TransactionNumber);
+
+    public sealed record Pair(Payment First, Payment Second);
+
+    public static IReadOnlyList<Pair> Find(IEnumerable<Payment> payments, int days)
+    {
+        var pairs = new List<Pair>();
+        foreach (var group in payments.Where(p => p.Amount > 0).GroupBy(p => (p.SupplierKey, p.Amount)))
+        {
+            var ordered = group.OrderBy(p => p.Date).ThenBy(p => p.Id).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                if (ordered[i].Date.DayNumber - ordered[i - 1].Date.DayNumber <= days)
+                {
+                    pairs.Add(new Pair(ordered[i - 1], ordered[i]));
+                }
+            }
+        }
+
+        return pairs.OrderByDescending(p => p.First.Amount).ThenBy(p => p.First.SupplierKey, StringComparer.Ordinal).ThenBy(p => p.First.Date).ToList();
+    }
+}
