@@ -125,6 +125,10 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
+    public DbSet<Spend.SpendDay> SpendDays => Set<Spend.SpendDay>();
+
+    public DbSet<Spend.SpendSupplierDay> SpendSupplierDays => Set<Spend.SpendSupplierDay>();
+
     public DatabaseProvider Provider =>
         Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 
