@@ -395,7 +395,10 @@ public sealed class SpendFileReader : IDisposable
             DetectColumnCountChanges = false,
             IgnoreBlankLines = true,
             TrimOptions = TrimOptions.None,
-            CacheFields = true,
+
+            // CsvHelper's field cache keeps every distinct field it has seen, each transaction number included:
+            // over 100 MB of a million-row import's heap for nothing, as repeated names are normalised once anyway.
+            CacheFields = false,
         });
         while (parser.Read())
         {
