@@ -132,11 +132,16 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
     public DbSet<ContractArea> ContractAreas => Set<ContractArea>();
 
     public DbSet<ProgrammeReview> ProgrammeReviews => Set<ProgrammeReview>();
+
     public DbSet<Spend.SpendSupplier> SpendSuppliers => Set<Spend.SpendSupplier>();
 
     public DbSet<Spend.SupplierDecision> SupplierDecisions => Set<Spend.SupplierDecision>();
 
     public DbSet<Spend.SpendLocalDefinition> SpendLocalDefinitions => Set<Spend.SpendLocalDefinition>();
+
+    public DbSet<Spend.SpendDay> SpendDays => Set<Spend.SpendDay>();
+
+    public DbSet<Spend.SpendSupplierDay> SpendSupplierDays => Set<Spend.SpendSupplierDay>();
 
     public DatabaseProvider Provider =>
         Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Placeshaper.Audit;
 using Placeshaper.Data;
@@ -68,29 +69,10 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
         db.SpendImports.Add(import);
         await db.SaveChangesAsync(cancellationToken);
 
-        var identity = new SpendIdentity();
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var (added, total) = (0, 0m);
         await using (var writer = await SpendWriter.StartAsync(db, organisationId, import.Id, cancellationToken))
         {
-            var next = 0L;
-            foreach (var row in reader.Rows())
-            {
-                if (reader.Problems.Count > 0)
-                {
-                    // Refused already: keep reading only to report the next problems; write nothing more.
-                    continue;
-                }
-
-                var key = row.Supplier is null ? "" : Normalised(names, row.Supplier);
-                writer.Add(row, key, identity.Of(row));
-                if (progress is not null && reader.Position >= next)
-                {
-                    progress.Report((reader.Position, reader.Length));
-                    next = reader.Position + (1 << 20);
-                }
-            }
-
+            await WriteAsync(reader, writer, progress, cancellationToken);
             if (reader.Problems.Count == 0)
             {
                 (added, total) = await writer.FinishAsync(cancellationToken);
@@ -119,6 +101,84 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Report(file, sha256, reader.Encoding, reader.Read, added, rows - added, reader.SkippedCount, 0, total, [], reader.Skipped, import.Id);
+    }
+
+    /// <summary>Rows per batch handed from the reading thread to the writing one.</summary>
+    private const int BatchSize = 1000;
+
+    /// <summary>
+    /// Reads and parses on one thread while the rows read so far are written on this one: a bounded channel of
+    /// batches between them keeps memory flat. Once the reader has found a problem nothing more is handed on (the
+    /// file is refused and the transaction rolled back), but reading goes on to report the next problems.
+    /// </summary>
+    private static async Task WriteAsync(SpendFileReader reader, SpendWriter writer, IProgress<(long Done, long Length)>? progress, CancellationToken cancellationToken)
+    {
+        var batches = Channel.CreateBounded<List<(SpendRow Row, string Key, long Identity)>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => ReadAsync(reader, batches.Writer, progress, stop.Token), stop.Token);
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            {
+                foreach (var (row, key, identity) in batch)
+                {
+                    writer.Add(row, key, identity);
+                }
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await Task.WhenAny(reading);
+            throw;
+        }
+
+        await reading;
+    }
+
+    /// <summary>Reads, normalises supplier names and works out identities: about half the work, the writing being the other.</summary>
+    private static async Task ReadAsync(SpendFileReader reader, ChannelWriter<List<(SpendRow Row, string Key, long Identity)>> batches, IProgress<(long Done, long Length)>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            using var identity = new SpendIdentity();
+            var batch = new List<(SpendRow, string, long)>(BatchSize);
+            var next = 0L;
+            foreach (var row in reader.Rows())
+            {
+                if (reader.Problems.Count > 0)
+                {
+                    // Refused already: keep reading only to report the next problems; hand on nothing more.
+                    continue;
+                }
+
+                batch.Add((row, row.Supplier is null ? "" : Normalised(names, row.Supplier), identity.Of(row)));
+                if (batch.Count == BatchSize)
+                {
+                    await batches.WriteAsync(batch, cancellationToken);
+                    batch = new List<(SpendRow, string, long)>(BatchSize);
+                }
+
+                if (progress is not null && reader.Position >= next)
+                {
+                    progress.Report((reader.Position, reader.Length));
+                    next = reader.Position + (1 << 20);
+                }
+            }
+
+            if (batch.Count > 0 && reader.Problems.Count == 0)
+            {
+                await batches.WriteAsync(batch, cancellationToken);
+            }
+
+            batches.Complete();
+        }
+        catch (Exception e)
+        {
+            batches.Complete(e);
+            throw;
+        }
     }
 
     /// <summary>Normalises each distinct supplier name once: a file names the same few thousand suppliers again and again.</summary>

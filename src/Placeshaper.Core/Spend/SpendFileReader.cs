@@ -287,7 +287,7 @@ public sealed class SpendFileReader : IDisposable
             return null;
         }
 
-        var supplier = Text(supplierText);
+        var supplier = Text(cells, mapping[SpendField.Supplier]);
         var redacted = supplier is not null && IsRedacted(supplier);
         return new SpendRow(
             line,
@@ -295,13 +295,13 @@ public sealed class SpendFileReader : IDisposable
             amount.Value,
             redacted ? null : supplier,
             redacted,
-            Text(Cell(cells, mapping[SpendField.TransactionNumber])),
-            Text(Cell(cells, mapping[SpendField.ServiceArea])),
-            Text(Cell(cells, mapping[SpendField.ExpenseType])),
-            Text(Cell(cells, mapping[SpendField.Description])),
-            Text(Cell(cells, mapping[SpendField.SupplierCompanyNumber])),
-            Text(Cell(cells, mapping[SpendField.SupplierVatNumber])),
-            Text(Cell(cells, mapping[SpendField.SupplierPostcode])));
+            Text(cells, mapping[SpendField.TransactionNumber]),
+            Text(cells, mapping[SpendField.ServiceArea]),
+            Text(cells, mapping[SpendField.ExpenseType]),
+            Text(cells, mapping[SpendField.Description]),
+            Text(cells, mapping[SpendField.SupplierCompanyNumber]),
+            Text(cells, mapping[SpendField.SupplierVatNumber]),
+            Text(cells, mapping[SpendField.SupplierPostcode]));
     }
 
     /// <summary>
@@ -339,7 +339,12 @@ public sealed class SpendFileReader : IDisposable
         return cell is "#N/A" or "N/A" or "-" ? [] : cell;
     }
 
-    private static string? Text(ReadOnlySpan<char> cell) => cell.IsEmpty ? null : cell.ToString();
+    /// <summary>A cell's text, trimmed, or null when empty; the parser's own string when there was nothing to trim.</summary>
+    private static string? Text(string[] cells, int index)
+    {
+        var cell = Cell(cells, index);
+        return cell.IsEmpty ? null : cell.Length == cells[index].Length ? cells[index] : cell.ToString();
+    }
 
     private void Skip(int line, string reason)
     {
@@ -390,7 +395,10 @@ public sealed class SpendFileReader : IDisposable
             DetectColumnCountChanges = false,
             IgnoreBlankLines = true,
             TrimOptions = TrimOptions.None,
-            CacheFields = true,
+
+            // CsvHelper's field cache keeps every distinct field it has seen, each transaction number included:
+            // over 100 MB of a million-row import's heap for nothing, as repeated names are normalised once anyway.
+            CacheFields = false,
         });
         while (parser.Read())
         {

@@ -13,8 +13,10 @@ namespace Placeshaper.Spend;
 /// Files do list genuinely separate, identical payments (two road-tax payments of £322.50 to DVLA on one day by
 /// card); the count keeps both, and the same file read again gives them the same two identities.
 /// </summary>
-public sealed class SpendIdentity
+public sealed class SpendIdentity : IDisposable
 {
+    // One hash object reused for every line: a fresh one per call cost more than the hashing.
+    private readonly IncrementalHash sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly Dictionary<long, int> seen = [];
     private readonly StringBuilder text = new(256);
     private byte[] bytes = new byte[512];
@@ -56,7 +58,10 @@ public sealed class SpendIdentity
         }
 
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(bytes.AsSpan(0, length), hash);
+        sha256.AppendData(bytes.AsSpan(0, length));
+        sha256.GetHashAndReset(hash);
         return BinaryPrimitives.ReadInt64LittleEndian(hash);
     }
+
+    public void Dispose() => sha256.Dispose();
 }

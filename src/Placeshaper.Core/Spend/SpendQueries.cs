@@ -27,8 +27,9 @@ public static class SpendQueries
     /// <summary>
     /// Spend between two dates inclusive: the total, the number of payments, the totals by month and the local, SME
     /// and VCSE shares, all exact (summed in ten-thousandths of a pound) and rounded to the penny, half away from zero,
-    /// only at the end. Whole months are read from the monthly supplier totals kept at import; the part months at
-    /// either end from the payments themselves.
+    /// only at the end. Totals by month are read from the day totals kept at import (at most 366 rows a year); the
+    /// shares from the monthly supplier totals, and for part months at either end from the daily supplier totals,
+    /// reading only the suppliers that could match a flagged provider.
     /// </summary>
     public static async Task<Summary> SummaryAsync(PlaceshaperDb db, Guid organisationId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
@@ -59,39 +60,37 @@ public static class SpendQueries
             .Where(p => p.Local || p.Sme || p.Vcse)
             .ToList();
 
+        var byNumber = flagged.Where(f => f.Provider.CompanyNumber is not null).GroupBy(f => f.Provider.CompanyNumber!.Trim().ToUpperInvariant()).ToDictionary(g => g.Key, g => g.First());
+        var byName = flagged.GroupBy(f => f.Provider.NormalisedName).ToDictionary(g => g.Key, g => g.First());
         var byMonth = new SortedDictionary<int, (long Units, long Count)>();
         var bySupplier = new Dictionary<(string Key, string Number), long>();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             var connection = db.Database.GetDbConnection();
-            if (firstFull <= lastFull)
+            await ReadAsync(connection, db,
+                "SELECT date, total, transactions FROM spend_days WHERE organisation_id = @organisation AND date >= @from AND date <= @to",
+                [("organisation", organisationId), ("from", from), ("to", to)],
+                r => Add(byMonth, Month(r.GetFieldValue<DateOnly>(0)), r.GetInt64(1), r.GetInt32(2)), cancellationToken);
+            if (flagged.Count > 0)
             {
-                var months = (Month(firstFull), Month(lastFull));
-                await ReadAsync(connection, db,
-                    "SELECT month, CAST(SUM(total) AS BIGINT), CAST(SUM(transactions) AS BIGINT) FROM spend_supplier_months WHERE organisation_id = @organisation AND month >= @first AND month <= @last GROUP BY month",
-                    [("organisation", organisationId), ("first", months.Item1), ("last", months.Item2)],
-                    r => Add(byMonth, r.GetInt32(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken);
-                if (flagged.Count > 0)
+                // Only the suppliers that could match a flagged provider are read: a few rows, not every supplier.
+                var (only, parameters) = Matching(byName.Keys.Where(k => k.Length > 0).ToList(), byNumber.Keys.Where(k => k.Length > 0).ToList());
+                if (firstFull <= lastFull)
                 {
                     await ReadAsync(connection, db,
-                        "SELECT supplier_key, company_number, CAST(SUM(total) AS BIGINT) FROM spend_supplier_months WHERE organisation_id = @organisation AND month >= @first AND month <= @last GROUP BY supplier_key, company_number",
-                        [("organisation", organisationId), ("first", months.Item1), ("last", months.Item2)],
+                        $"SELECT supplier_key, company_number, CAST(SUM(total) AS BIGINT) FROM spend_supplier_months WHERE organisation_id = @organisation AND month >= @first AND month <= @last{only} GROUP BY supplier_key, company_number",
+                        [("organisation", organisationId), ("first", Month(firstFull)), ("last", Month(lastFull)), .. parameters],
                         r => AddSupplier(bySupplier, r.GetString(0), r.GetString(1), r.GetInt64(2)), cancellationToken);
                 }
-            }
 
-            foreach (var (edgeFrom, edgeTo) in edges)
-            {
-                await ReadAsync(connection, db,
-                    "SELECT month, supplier_key, COALESCE(company_number, ''), CAST(SUM(amount) AS BIGINT), COUNT(*) FROM spend_transactions WHERE organisation_id = @organisation AND date >= @from AND date <= @to GROUP BY month, supplier_key, COALESCE(company_number, '')",
-                    [("organisation", organisationId), ("from", edgeFrom), ("to", edgeTo)],
-                    r =>
-                    {
-                        Add(byMonth, r.GetInt32(0), r.GetInt64(3), r.GetInt64(4));
-                        AddSupplier(bySupplier, r.GetString(1), r.GetString(2), r.GetInt64(3));
-                    },
-                    cancellationToken);
+                foreach (var (edgeFrom, edgeTo) in edges)
+                {
+                    await ReadAsync(connection, db,
+                        $"SELECT supplier_key, company_number, CAST(SUM(total) AS BIGINT) FROM spend_supplier_days WHERE organisation_id = @organisation AND date >= @from AND date <= @to{only} GROUP BY supplier_key, company_number",
+                        [("organisation", organisationId), ("from", edgeFrom), ("to", edgeTo), .. parameters],
+                        r => AddSupplier(bySupplier, r.GetString(0), r.GetString(1), r.GetInt64(2)), cancellationToken);
+                }
             }
         }
         finally
@@ -101,8 +100,6 @@ public static class SpendQueries
 
         var totalUnits = byMonth.Values.Sum(m => m.Units);
         var total = Common.Money.FromStoredUnits(totalUnits);
-        var byNumber = flagged.Where(f => f.Provider.CompanyNumber is not null).GroupBy(f => f.Provider.CompanyNumber!.Trim().ToUpperInvariant()).ToDictionary(g => g.Key, g => g.First());
-        var byName = flagged.GroupBy(f => f.Provider.NormalisedName).ToDictionary(g => g.Key, g => g.First());
         var (local, sme, vcse) = (0L, 0L, 0L);
         foreach (var ((key, number), units) in bySupplier)
         {
@@ -132,6 +129,32 @@ public static class SpendQueries
     private static ShareView Share(long units, long totalUnits) => new(
         Common.Money.ToPence(Common.Money.FromStoredUnits(units)),
         totalUnits == 0 ? 0 : Math.Round(units * 100m / totalUnits, 2, MidpointRounding.AwayFromZero));
+
+    /// <summary>
+    /// A filter to the suppliers named or numbered like a flagged provider, with its parameters; none (every supplier
+    /// read) when there are too many to list. The matching itself is done on what is read, as before.
+    /// </summary>
+    private static (string Sql, (string Name, object Value)[] Parameters) Matching(List<string> names, List<string> numbers)
+    {
+        if (names.Count + numbers.Count is 0 or > 1000)
+        {
+            return names.Count + numbers.Count == 0 ? (" AND 1 = 0", []) : ("", []);
+        }
+
+        var parameters = names.Select((n, i) => ($"n{i}", (object)n)).Concat(numbers.Select((n, i) => ($"c{i}", (object)n))).ToArray();
+        var sql = new List<string>();
+        if (names.Count > 0)
+        {
+            sql.Add($"supplier_key IN ({string.Join(", ", names.Select((_, i) => $"@n{i}"))})");
+        }
+
+        if (numbers.Count > 0)
+        {
+            sql.Add($"UPPER(TRIM(company_number)) IN ({string.Join(", ", numbers.Select((_, i) => $"@c{i}"))})");
+        }
+
+        return ($" AND ({string.Join(" OR ", sql)})", parameters);
+    }
 
     private static int Month(DateOnly date) => (date.Year * 100) + date.Month;
 

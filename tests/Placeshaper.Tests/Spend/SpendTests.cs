@@ -164,6 +164,47 @@ public abstract class SpendTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task Day_totals_kept_at_import_agree_with_the_payments_and_answer_part_months_shares_included_and_a_refused_file_adds_none()
+    {
+        app.RequireDatabase();
+        using var api = await app.ApiAsAsync(Finance);
+        var name = "Daywell Trust " + Guid.NewGuid().ToString("N")[..6];
+        var organisationId = await app.WithDbAsync(async db =>
+        {
+            var organisation = await db.Organisations.SingleAsync(o => o.Slug == "anytown");
+            db.Providers.Add(Provider.Register(organisation.Id, new ProviderDetails(name, LegalForm.Charity, IsVcse: true).Check().Value!, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+            return organisation.Id;
+        });
+
+        // A year of its own, so that what other tests and earlier runs imported does not count here.
+        var year = 2040 + Random.Shared.Next(60);
+        var supplier = "THE " + name.ToUpperInvariant() + " LIMITED";
+        var prefix = "D" + Guid.NewGuid().ToString("N")[..8];
+        var content = File(prefix, ($"10/05/{year}", "100.00", supplier), ($"20/05/{year}", "50.00", "Someone Else Ltd"), ($"21/05/{year}", "25.00", supplier), ($"01/06/{year}", "7.00", supplier));
+        (await UploadAsync(api, "days.csv", content)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var days = await app.WithDbAsync(db => db.SpendDays.IgnoreQueryFilters()
+            .Where(d => d.OrganisationId == organisationId && d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31))
+            .OrderBy(d => d.Date).Select(d => new { d.Date, d.Total, d.Transactions }).ToListAsync());
+        days.Select(d => (d.Date.Day, d.Total, d.Transactions)).ShouldBe([(10, 100m, 1), (20, 50m, 1), (21, 25m, 1), (1, 7m, 1)]);
+        (await app.WithDbAsync(db => db.SpendSupplierDays.IgnoreQueryFilters()
+            .CountAsync(d => d.OrganisationId == organisationId && d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31)))).ShouldBe(4);
+
+        // 15 May to 30 June: part of May (the 20th and 21st) from the day totals, and all of June.
+        var summary = await (await api.GetPathAsync($"/api/v1/orgs/anytown/spend/summary?from={year}-05-15&to={year}-06-30")).ReadJsonAsync();
+        (summary.GetProperty("total").GetDecimal(), summary.GetProperty("transactionCount").GetInt64()).ShouldBe((82m, 3L));
+        summary.GetProperty("byMonth").EnumerateArray().Select(m => (m.GetProperty("month").GetString(), m.GetProperty("total").GetDecimal(), m.GetProperty("transactionCount").GetInt64()))
+            .ShouldBe([($"{year}-05", 75m, 2L), ($"{year}-06", 7m, 1L)]);
+        var vcse = summary.GetProperty("shares").GetProperty("vcse");
+        (vcse.GetProperty("amount").GetDecimal(), vcse.GetProperty("percent").GetDecimal()).ShouldBe((32m, 39.02m), "25 + 7 of 82");
+
+        var refused = await UploadAsync(api, "refused.csv", File(prefix + "r", ($"11/05/{year}", "9.00", supplier), ($"12/05/{year}", "nine", supplier)));
+        ((int)refused.StatusCode).ShouldBe(422);
+        (await app.WithDbAsync(db => db.SpendDays.IgnoreQueryFilters().CountAsync(d => d.OrganisationId == organisationId && d.Date == new DateOnly(year, 5, 11)))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_saved_profile_maps_a_column_the_suggestion_cannot()
     {
         app.RequireDatabase();
