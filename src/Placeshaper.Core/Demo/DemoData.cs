@@ -126,5 +126,6 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
         await DemoReviews.SeedAsync(db, anytown, now, cancellationToken);
         var carys = await db.Users.Where(p => p.Email == "councillor@anytown.example").Select(p => new { p.Id, p.DisplayName }).SingleAsync(cancellationToken);
         await DemoScrutiny.SeedAsync(db, anytown, (carys.Id, carys.DisplayName), (chris.Id, chris.DisplayName), now, cancellationToken);
+        await DemoSocialValueDelivery.SeedAsync(db, anytown, now, cancellationToken);
     }
 }

@@ -60,5 +60,6 @@ public static class ApiEndpoints
         Reviews.ReviewsApi.Map(api, organisation);
         Scrutiny.ScrutinyApi.Map(organisation);
         Spend.SpendApi.Map(organisation);
+        SocialValue.SocialValueDeliveryApi.Map(organisation);
     }
 }

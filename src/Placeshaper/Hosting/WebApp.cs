@@ -94,6 +94,7 @@ public static class WebApp
         services.AddScoped<Contracts.ManageContractRisks>();
         services.AddScoped<Spend.ImportSpend>();
         services.AddScoped<Clarifications.Clarify>();
+        services.AddScoped<SocialValue.Delivery.SocialValueDelivery>();
 
         AddAuthentication(builder);
         services.AddAuthorizationBuilder()
