@@ -40,12 +40,29 @@ public sealed class SocialValueModel(OrganisationContext context, PlaceshaperDb 
     public string? Narrative { get; set; }
 
     [BindProperty]
-    public IFormFile? Evidence { get; set; }
+    public IFormFile? Upload { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid contractId, bool? submitted, CancellationToken cancellationToken)
     {
         Submitted = submitted == true;
         return await LoadAsync(contractId, cancellationToken) ? Page() : NotFound();
+    }
+
+    /// <summary>Your reports for the contract, with what became of them.</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(Guid contractId, string format, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(contractId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return new Exports.Table(Contract.Reference + " social value reports", ["obligation", "period_start", "period_end", "quantity", "unit", "status", "narrative", "return_reason", "submitted_at"],
+            Delivery.Reports.Select(r =>
+            {
+                var o = Delivery.Obligation(r.ObligationId);
+                return (IReadOnlyList<object?>)[SocialValue.DeliveryText.Obligation(o), r.PeriodStart, r.PeriodEnd, r.Quantity, o.Unit, r.Status.ToString().ToLowerInvariant(), r.Narrative, r.ReturnReason, r.SubmittedAt];
+            }).ToList())
+            .ToFile(format);
     }
 
     /// <summary>One of the evidence files the provider sent with its own reports.</summary>
@@ -64,9 +81,9 @@ public sealed class SocialValueModel(OrganisationContext context, PlaceshaperDb 
         var start = Date("periodStart", PeriodStart, "Enter the first day of the period, for example 1 4 2026");
         var end = Date("periodEnd", PeriodEnd, "Enter the last day of the period, for example 30 6 2026");
         var quantity = Number("quantity", Quantity, "Enter the quantity delivered as a number, like 3 or 42.5");
-        if (Evidence is { Length: > DeliveryEvidence.MaxBytes })
+        if (Upload is { Length: > DeliveryEvidence.MaxBytes })
         {
-            AddError("evidence", $"The file is larger than {DeliveryEvidence.MaxBytes / 1024 / 1024} MB");
+            AddError("upload", $"The file is larger than {DeliveryEvidence.MaxBytes / 1024 / 1024} MB");
         }
 
         if (HasErrors)
@@ -75,7 +92,7 @@ public sealed class SocialValueModel(OrganisationContext context, PlaceshaperDb 
         }
 
         var files = new List<ContractDelivery.EvidenceFile>();
-        if (Evidence is { Length: > 0 } upload)
+        if (Upload is { Length: > 0 } upload)
         {
             using var stream = new MemoryStream();
             await upload.CopyToAsync(stream, cancellationToken);
@@ -87,7 +104,7 @@ public sealed class SocialValueModel(OrganisationContext context, PlaceshaperDb 
             new KpiObservation.Actor(viewer.PersonId, context.Current.ProviderId), "portal", files, cancellationToken);
         if (!submitted.Succeeded)
         {
-            AddErrors(submitted.Errors!, field => field.StartsWith("evidence", StringComparison.Ordinal) ? "evidence" : field);
+            AddErrors(submitted.Errors!, field => field.StartsWith("evidence", StringComparison.Ordinal) ? "upload" : field);
             await LoadAsync(contractId, cancellationToken);
             return Page();
         }
