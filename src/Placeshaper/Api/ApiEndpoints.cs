@@ -61,5 +61,6 @@ public static class ApiEndpoints
         Scrutiny.ScrutinyApi.Map(organisation);
         Spend.SpendApi.Map(organisation);
         SocialValue.SocialValueDeliveryApi.Map(organisation);
+        SocialValue.SocialValueReportApi.Map(organisation);
     }
 }

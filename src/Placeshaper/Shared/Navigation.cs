@@ -46,6 +46,7 @@ public static class Navigation
         new(Stage.Administration, "People", "/people", [Role.Administrator]),
         new(Stage.Administration, "Audit trail", "/audit", [Role.Administrator]),
         new(Stage.Administration, "Working days", "/working-days", [Role.Administrator]),
+        new(Stage.ReviewAndLearn, "Social value delivered", "/social-value/delivery", Contracts.ContractAccess.Readers),
     ];
 
     public sealed record Link(string Title, string Href, bool IsCurrent);

@@ -181,4 +181,49 @@ public sealed class SocialValueDeliveryRulesTests
             })
             .Check(Config.QuickThrowOnFailure.WithMaxTest(200));
     }
+
+    [Theory]
+    [InlineData("2026-03-31", 2025)]
+    [InlineData("2026-04-01", 2026)]
+    [InlineData("2027-01-15", 2026)]
+    public void A_financial_year_runs_from_April_to_March_and_is_named_by_the_year_it_starts(string date, int year)
+    {
+        YearReport.YearOf(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(year);
+        YearReport.Span(year).ShouldBe((new DateOnly(year, 4, 1), new DateOnly(year + 1, 3, 31)));
+    }
+
+    [Fact]
+    public void The_year_report_adds_up_a_measure_across_contracts_and_counts_reports_by_the_end_of_their_period()
+    {
+        var first = NewContract();
+        var second = NewContract();
+        var a = SocialValueObligation.Create(first, new("", "Local jobs", "Local people employed", "people", 4m, 1_000.005m, null), null, "test", Now).Value!;
+        var b = SocialValueObligation.Create(second, new("", "local jobs", "local people employed", "People", 6m, 1_000.005m, null), null, "test", Now).Value!;
+        var inYear = DeliveryReport.Submit(first, [a], new(a.Id, new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31), 1m, null), Provider, "test", [], Now).Value!;
+        var nextYear = DeliveryReport.Submit(second, [b], new(b.Id, new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 30), 2m, null), Provider, "test", [], Now).Value!;
+        inYear.Verify(Officer, [], Now).ShouldBeNull();
+        nextYear.Verify(Officer, [], Now).ShouldBeNull();
+
+        var theme = YearReport.Themes(2025, [a, b], [inYear, nextYear]).Single();
+
+        var measure = theme.Measures.Single();
+        (measure.Obligations, measure.Committed, measure.DeliveredInYear, measure.DeliveredToDate).ShouldBe((2, 10m, 1m, 1m), "the report ending on 30 April counts in 2026");
+        (theme.CommittedValue, theme.DeliveredValueInYear).ShouldBe((10_000.05m, 1_000.005m), "exact: rounding comes only when shown");
+    }
+
+    [Fact]
+    public void A_programmes_return_uses_the_sroi_calculator_on_the_years_delivered_value_and_says_why_when_it_cannot()
+    {
+        var theme = new YearReport.Theme("Local jobs", [new YearReport.Measure("Local jobs", "ANY-01", "Local people", "people", 5m, 2m, 2m, 0m, 7_500m, 3_000m, 3_000m, 0m, 1)]);
+        var assumptions = YearReport.Assumptions.Default with { Deadweight = 0.1m };
+
+        var worked = YearReport.Return(Guid.NewGuid(), "Older people", [theme], 20_000m, assumptions);
+        var nothing = YearReport.Return(Guid.NewGuid(), "Empty", [], 20_000m, assumptions);
+        var free = YearReport.Return(Guid.NewGuid(), "Free", [theme], 0m, assumptions);
+
+        // £3,000 × 0.9 ÷ 1.035 = £2,608.6957 over £20,000.
+        (decimal.Round(worked.Result!.PresentValue, 4), decimal.Round(worked.Result.Ratio, 4), worked.Investment).ShouldBe((2_608.6957m, 0.1304m, 20_000m));
+        worked.Result.Outcomes.Single().Working[0].ShouldBe("Year 1 impact: £3,000.00 × (1 − 0.1) × (1 − 0) × (1 − 0) = £2,700.00");
+        (nothing.Result, nothing.Missing is not null, free.Result, free.Missing is not null).ShouldBe((null, true, null, true));
+    }
 }

@@ -197,6 +197,80 @@ public abstract class SocialValueDeliveryTests<TApp>(TApp app)
         (await browser.PostFormAsync(page, page + "?handler=Verify", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         WebUtility.HtmlDecode(await browser.GetHtmlAsync($"/o/anytown/contracts/{id}")).ShouldContain("id=\"sv-delivered\">£3,000.00<");
     }
+
+    [Fact]
+    public async Task The_social_value_report_of_a_financial_year_is_right_to_the_penny_by_theme_and_measure_with_a_programmes_sroi()
+    {
+        app.RequireDatabase();
+        using var officer = await app.ApiAsAsync("commissioner@anytown.example");
+        var programme = await app.WithDbAsync(db => db.Programmes.IgnoreQueryFilters().Where(p => p.Name == "Older people living independently").Select(p => p.Id).SingleAsync());
+        var created = await officer.PostJsonAsync("/api/v1/orgs/anytown/contracts", new
+        {
+            reference = "SVR-" + Guid.NewGuid().ToString("N")[..8],
+            title = "Falls prevention, 2020 to 2023",
+            supplierName = "Westmoor Falls Service",
+            totalValue = 150_000m,
+            annualValue = 50_000m,
+            startDate = "2020-04-01",
+            endDate = "2023-03-31",
+            programmeId = programme,
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.ReadJsonAsync()).GetProperty("id").GetString();
+        var people = (await (await officer.PostJsonAsync($"/api/v1/orgs/anytown/contracts/{id}/social-value/obligations", new { measureCode = "ANY-01", committedQuantity = 5m })).ReadJsonAsync()).GetProperty("id").GetString();
+        var trees = (await (await officer.PostJsonAsync($"/api/v1/orgs/anytown/contracts/{id}/social-value/obligations", new { theme = "Environment", measure = "Trees planted", unit = "trees", committedQuantity = 100m, proxyValue = 33.3333m })).ReadJsonAsync()).GetProperty("id").GetString();
+        async Task ReportAsync(string? obligation, string from, string to, decimal quantity, bool verify)
+        {
+            var sent = await officer.PostJsonAsync($"/api/v1/orgs/anytown/contracts/{id}/social-value/reports", new { obligationId = obligation, periodStart = from, periodEnd = to, quantity });
+            sent.StatusCode.ShouldBe(HttpStatusCode.Created, await sent.Content.ReadAsStringAsync());
+            if (verify)
+            {
+                var report = (await sent.ReadJsonAsync()).GetProperty("id").GetString();
+                (await officer.PostAsync(new Uri($"/api/v1/orgs/anytown/contracts/{id}/social-value/reports/{report}/verify", UriKind.Relative), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            }
+        }
+
+        await ReportAsync(people, "2020-04-01", "2020-06-30", 2m, verify: true);
+        await ReportAsync(people, "2021-01-01", "2021-03-31", 1m, verify: true);
+        await ReportAsync(people, "2021-04-01", "2021-06-30", 1m, verify: true);
+        await ReportAsync(trees, "2020-07-01", "2020-09-30", 7m, verify: true);
+        await ReportAsync(trees, "2020-10-01", "2020-12-31", 3m, verify: false);
+
+        var report = await (await officer.GetPathAsync($"/api/v1/orgs/anytown/social-value/report?year=2020&programmeId={programme}")).ReadJsonAsync();
+
+        (report.GetProperty("from").GetString(), report.GetProperty("to").GetString(), report.GetProperty("contracts").GetInt32()).ShouldBe(("2020-04-01", "2021-03-31", 1));
+        // 5 × £1,500 + 100 × £33.3333; 3 × £1,500 + 7 × £33.3333 = £4,733.3331; 3 × £33.3333 = £99.9999 waiting: each rounded only at the end.
+        (report.GetProperty("committedValue").GetDecimal(), report.GetProperty("deliveredValueInYear").GetDecimal(), report.GetProperty("pendingValueInYear").GetDecimal())
+            .ShouldBe((10_833.33m, 4_733.33m, 100.00m));
+        var themes = report.GetProperty("themes").EnumerateArray().ToDictionary(t => t.GetProperty("theme").GetString()!);
+        themes.Keys.ShouldBe(["Environment", "Local jobs"]);
+        var jobs = themes["Local jobs"].GetProperty("measures")[0];
+        (jobs.GetProperty("code").GetString(), jobs.GetProperty("deliveredInYear").GetDecimal(), jobs.GetProperty("deliveredToDate").GetDecimal(), jobs.GetProperty("deliveredValueInYear").GetDecimal())
+            .ShouldBe(("ANY-01", 3m, 3m, 4_500m));
+        (themes["Environment"].GetProperty("deliveredValueInYear").GetDecimal(), themes["Environment"].GetProperty("committedValue").GetDecimal()).ShouldBe((233.33m, 3_333.33m));
+
+        // The SROI calculator on the year's delivered value: (£233.3331 + £4,500) ÷ 1.035 over the contract's £50,000 a year.
+        var sroi = report.GetProperty("programmes").EnumerateArray().Single();
+        (sroi.GetProperty("name").GetString(), sroi.GetProperty("investment").GetDecimal(), sroi.GetProperty("presentValue").GetDecimal(), sroi.GetProperty("ratio").GetDecimal())
+            .ShouldBe(("Older people living independently", 50_000m, 4_573.27m, 0.0915m));
+        sroi.GetProperty("outcomes").EnumerateArray().SelectMany(o => o.GetProperty("working").EnumerateArray()).Select(w => w.GetString()).ShouldContain(w => w!.Contains("£4,500.00 ÷ 1.035^1", StringComparison.Ordinal));
+
+        var next = await (await officer.GetPathAsync("/api/v1/orgs/anytown/social-value/report?year=2021")).ReadJsonAsync();
+        var nextJobs = next.GetProperty("themes").EnumerateArray().Single(t => t.GetProperty("theme").GetString() == "Local jobs").GetProperty("measures")[0];
+        (nextJobs.GetProperty("deliveredInYear").GetDecimal(), nextJobs.GetProperty("deliveredToDate").GetDecimal()).ShouldBe((1m, 4m));
+
+        (await (await officer.GetPathAsync("/api/v1/orgs/anytown/social-value/report?year=1999")).ShouldBeProblemAsync(400)).GetProperty("errors").EnumerateObject().Single().Name.ShouldBe("year");
+        (await (await officer.GetPathAsync($"/api/v1/orgs/anytown/social-value/report?year=2020&programmeId={programme}&deadweight=2")).ShouldBeProblemAsync(400))
+            .GetProperty("errors").EnumerateObject().Single().Name.ShouldBe("deadweight");
+
+        using var browser = await app.SignInAsync("councillor@anytown.example");
+        var page = WebUtility.HtmlDecode(await browser.GetHtmlAsync($"/o/anytown/social-value/report?year=2020&programmeId={programme}"));
+        page.ShouldContain("id=\"report-delivered\">£4,733.33<");
+        page.ShouldContain("Ratio: £4,573.27 ÷ £50,000.00 = 0.0915");
+        var csv = await (await browser.GetAsync($"/o/anytown/social-value/report?year=2020&handler=Download&format=csv")).Content.ReadAsStringAsync();
+        csv.ShouldContain("Environment,,Trees planted,trees,1,");
+        csv.ShouldContain(",3333.33,233.33,233.33,");
+    }
 }
 
 public sealed class SocialValueDeliveryTestsOnSqlite(SqliteApp app) : SocialValueDeliveryTests<SqliteApp>(app), IClassFixture<SqliteApp>;
