@@ -1,6 +1,19 @@
--- 0032 social value delivery: contracts' social value obligations (from the winning bid's commitments or added by the
--- contract manager), providers' delivery reports against them, verified or returned, and their evidence files (issue 6).
+-- 0032 social value delivery and contract performance notices: contracts' social value obligations (from the winning
+-- bid's commitments or added by the contract manager), providers' delivery reports against them with their evidence
+-- files (issue 6), and the KPI assessments published as contract performance notices (Procurement Act 2023 s.71).
 -- Generated with `placeshaper db script --provider sqlite --new` on 2026-11-22; never edit once released.
+
+CREATE TABLE "contract_performance_notices" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_contract_performance_notices" PRIMARY KEY,
+    "organisation_id" TEXT NOT NULL,
+    "contract_id" TEXT NOT NULL,
+    "period_start" TEXT NOT NULL,
+    "period_end" TEXT NOT NULL,
+    "ratings_json" TEXT NOT NULL,
+    "published_at" TEXT NOT NULL,
+    "published_by" TEXT NULL,
+    CONSTRAINT "fk_contract_performance_notices_contracts_contract_id" FOREIGN KEY ("contract_id") REFERENCES "contracts" ("id") ON DELETE CASCADE
+);
 
 CREATE TABLE "social_value_obligations" (
     "id" TEXT NOT NULL CONSTRAINT "pk_social_value_obligations" PRIMARY KEY,
@@ -51,6 +64,8 @@ CREATE TABLE "social_value_report_evidence" (
     "added_at" TEXT NOT NULL,
     CONSTRAINT "fk_social_value_report_evidence_social_value_reports_report_id" FOREIGN KEY ("report_id") REFERENCES "social_value_reports" ("id") ON DELETE CASCADE
 );
+
+CREATE INDEX "ix_contract_performance_notices_contract_id_period_end" ON "contract_performance_notices" ("contract_id", "period_end");
 
 CREATE INDEX "ix_social_value_obligations_contract_id" ON "social_value_obligations" ("contract_id");
 

@@ -62,5 +62,6 @@ public static class ApiEndpoints
         Spend.SpendApi.Map(organisation);
         SocialValue.SocialValueDeliveryApi.Map(organisation);
         SocialValue.SocialValueReportApi.Map(organisation);
+        Contracts.PerformanceNoticesApi.Map(organisation);
     }
 }
