@@ -74,6 +74,17 @@ public sealed class SealedBids(PlaceshaperDb db, SealingKeys keys)
         return read == SealedRead.Allowed && bid.Status == BidStatus.Submitted ? (read, new Opened(bid, Unseal(bid))) : (read, null);
     }
 
+    /// <summary>
+    /// The social value commitments of the bid an award decision chose, for the contract the award enters into: the
+    /// bids were opened before the decision, so nothing sealed is revealed. None when the bid is not found.
+    /// </summary>
+    public async Task<IReadOnlyList<BidContent.Commitment>> AwardedCommitmentsAsync(Evaluation.AwardDecision decision, CancellationToken cancellationToken)
+    {
+        var bid = await db.Bids.AsNoTracking().SingleOrDefaultAsync(b => b.Id == decision.BidId && b.Status == BidStatus.Submitted, cancellationToken);
+        var opened = await db.Tenders.AsNoTracking().AnyAsync(t => t.Id == decision.TenderId && t.BidsOpenedAt != null, cancellationToken);
+        return bid is null || !opened ? [] : Unseal(bid).Commitments;
+    }
+
     private async Task<SealedRead> CheckAsync(Tender tender, Guid readerId, string attempt, CancellationToken cancellationToken, Bid? bid = null) =>
         tender.BidsAreSealed(db.Clock.GetUtcNow().UtcDateTime) ? await RefusedAsync(tender, attempt, cancellationToken, bid)
         : tender.BidsOpenedAt is null ? SealedRead.NotOpened

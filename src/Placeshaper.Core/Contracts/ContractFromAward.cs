@@ -75,15 +75,17 @@ public static class ContractFromAward
     /// <summary>
     /// Adds the contract of an award that has just been made to the context, with the decision in the audit trail, for
     /// the caller's SaveChanges to write with the award itself. An award that already has its contract gets no other.
+    /// The winning bid's social value commitments become the contract's obligations, each with the measure the tender
+    /// fixed (its theme and proxy value).
     /// </summary>
-    public static async Task<Contract?> AddAsync(PlaceshaperDb db, AwardDecision decision, CancellationToken cancellationToken)
+    public static async Task<Contract?> AddAsync(PlaceshaperDb db, AwardDecision decision, IReadOnlyList<Bids.BidContent.Commitment> commitments, CancellationToken cancellationToken)
     {
         if (await db.Contracts.AnyAsync(c => c.AwardDecisionId == decision.Id, cancellationToken))
         {
             return null;
         }
 
-        var tender = await db.Tenders.Include(t => t.Lots).AsNoTracking().SingleAsync(t => t.Id == decision.TenderId, cancellationToken);
+        var tender = await db.Tenders.Include(t => t.Lots).Include(t => t.SocialValueMeasures).AsNoTracking().SingleAsync(t => t.Id == decision.TenderId, cancellationToken);
         var specification = tender.SpecificationId is { } specificationId
             ? await SpecificationQueries.FindAsync(db, decision.OrganisationId, specificationId, cancellationToken)
             : null;
@@ -119,6 +121,9 @@ public static class ContractFromAward
         }
 
         db.Contracts.Add(contract);
+        var obligations = commitments.Select(c => SocialValue.Delivery.SocialValueObligation.FromCommitment(contract, c,
+            c.MeasureCode is null ? null : tender.SocialValueMeasures.FirstOrDefault(m => string.Equals(m.Code, c.MeasureCode, StringComparison.OrdinalIgnoreCase)), now)).ToList();
+        db.Set<SocialValue.Delivery.SocialValueObligation>().AddRange(obligations);
         db.RecordDecision(new AuditDecision(decision.OrganisationId, "contract-created-from-award", nameof(Contract), contract.Id.ToString(), After: JsonSerializer.Serialize(new
         {
             reference = contract.Reference,
@@ -128,6 +133,7 @@ public static class ContractFromAward
             startDate = contract.StartDate,
             endDate = contract.EndDate,
             kpis = contract.Kpis.Count,
+            socialValueObligations = obligations.Count,
             paymentMechanism = contract.PaymentMechanism?.ToString(),
         })));
         return contract;

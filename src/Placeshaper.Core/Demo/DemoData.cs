@@ -135,5 +135,6 @@ public sealed class DemoData(PlaceshaperDb db, UserManager<Person> people, TimeP
         await DemoWards.SeedAsync(db, anytown, now, cancellationToken);
         await DemoProgrammeReview.SeedAsync(db, anytown, (chris.Id, chris.DisplayName), now, cancellationToken);
         await DemoSpend.SeedAsync(db, anytown, clock, cancellationToken);
+        await DemoSocialValueDelivery.SeedAsync(db, anytown, now, cancellationToken);
     }
 }

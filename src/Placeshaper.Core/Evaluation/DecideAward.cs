@@ -88,7 +88,8 @@ public sealed class DecideAward(PlaceshaperDb db, SealedBids sealedBids, Working
         {
             db.RecordDecision(new AuditDecision(decision.OrganisationId, "contract-awarded", nameof(Tender), decision.TenderId.ToString(),
                 After: JsonSerializer.Serialize(new { lot = decision.LotId, supplier = decision.Supplier, value = decision.Value })));
-            await Contracts.ContractFromAward.AddAsync(db, decision, cancellationToken);
+            var commitments = await sealedBids.AwardedCommitmentsAsync(decision, cancellationToken);
+            await Contracts.ContractFromAward.AddAsync(db, decision, commitments, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 

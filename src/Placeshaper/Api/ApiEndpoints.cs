@@ -65,5 +65,8 @@ public static class ApiEndpoints
         Programmes.ProgrammeReviewApi.Map(organisation);
         Spend.SuppliersApi.Map(organisation);
         Spend.AnalyticsApi.Map(organisation);
+        SocialValue.SocialValueDeliveryApi.Map(organisation);
+        SocialValue.SocialValueReportApi.Map(organisation);
+        Contracts.PerformanceNoticesApi.Map(organisation);
     }
 }

@@ -67,6 +67,9 @@ public sealed class ContractForm
 
     public string? KpiExemptionReason { get; set; }
 
+    /// <summary>Goods, services or works: which of the Procurement Act 2023's modification limits applies (10% or 15%).</summary>
+    public string? Nature { get; set; }
+
     public static ContractForm From(Contract c)
     {
         var firstBreak = c.BreakClauses.OrderBy(b => b.Number).FirstOrDefault();
@@ -95,6 +98,7 @@ public sealed class ContractForm
             SpecificationId = c.SpecificationId?.ToString(),
             TenderId = c.TenderId?.ToString(),
             PaymentMechanism = c.PaymentMechanism?.ToString(),
+            Nature = c.Nature.ToString(),
             Status = c.Status.ToString(),
             ExtensionDecisionMonths = c.ExtensionDecisionMonths.ToString(CultureInfo.InvariantCulture),
             ReviewDate = c.ReviewDate is { } review ? DateInput.From(review) : new(),
@@ -203,7 +207,8 @@ public sealed class ContractForm
             Whole("extensionDecisionMonths", ExtensionDecisionMonths, "Enter the months before expiry, a whole number"),
             Date("reviewDate", ReviewDate),
             KpiExemptionReason,
-            kept?.RecordedSme);
+            kept?.RecordedSme,
+            Nature: Enum.TryParse<ContractNature>(Nature, out var nature) && !int.TryParse(Nature, out _) ? nature : kept?.Nature);
     }
 
     private static string[] Lines(string? text) =>

@@ -28,6 +28,12 @@ public sealed class ObservationModel(OrganisationContext context, PlaceshaperDb 
     public async Task<IActionResult> OnGetAsync(Guid contractId, Guid observationId, CancellationToken cancellationToken) =>
         await LoadAsync(contractId, observationId, cancellationToken) ? Page() : NotFound();
 
+    /// <summary>One of the value's evidence files, for the organisation's officers.</summary>
+    public async Task<IActionResult> OnGetEvidenceAsync(Guid contractId, Guid observationId, Guid evidenceId, CancellationToken cancellationToken) =>
+        await LoadAsync(contractId, observationId, cancellationToken) && Observation.Evidence.SingleOrDefault(e => e.Id == evidenceId) is { } file
+            ? File(file.Content, file.ContentType, file.FileName)
+            : NotFound();
+
     public Task<IActionResult> OnPostApproveAsync(Guid contractId, Guid observationId, CancellationToken cancellationToken) =>
         ReviewAsync(contractId, observationId, approve: true, cancellationToken);
 

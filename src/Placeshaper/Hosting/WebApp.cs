@@ -100,6 +100,7 @@ public static class WebApp
         services.AddScoped<Programmes.ReviewProgramme>();
         services.AddScoped<Spend.ResolveSuppliers>();
         services.AddScoped<Spend.DecideSupplier>();
+        services.AddScoped<SocialValue.Delivery.SocialValueDelivery>();
 
         AddAuthentication(builder);
         services.AddAuthorizationBuilder()

@@ -63,6 +63,13 @@ public sealed class ContractModel(OrganisationContext context, PlaceshaperDb db,
             .ToFile(format);
     }
 
+    /// <summary>An evidence file of one of the values your organisation sent; other providers' files are not found.</summary>
+    public async Task<IActionResult> OnGetEvidenceAsync(Guid contractId, Guid observationId, Guid evidenceId, CancellationToken cancellationToken) =>
+        await LoadAsync(contractId, cancellationToken)
+        && Observations.SingleOrDefault(o => o.Id == observationId && o.SubmittedByProviderId == context.Current.ProviderId)?.Evidence.SingleOrDefault(e => e.Id == evidenceId) is { } file
+            ? File(file.Content, file.ContentType, file.FileName)
+            : NotFound();
+
     public async Task<IActionResult> OnPostAsync(Guid contractId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(contractId, cancellationToken))

@@ -48,6 +48,7 @@ public static class Navigation
         new(Stage.Administration, "Working days", "/working-days", [Role.Administrator]),
         new(Stage.ReviewAndLearn, "Benchmarks", "/benchmarks", Benchmarks.BenchmarkAccess.Readers),
         new(Stage.ReviewAndLearn, "Wards", "/wards", Scrutiny.ScrutinyAccess.Readers),
+        new(Stage.ReviewAndLearn, "Social value delivered", "/social-value/delivery", Contracts.ContractAccess.Readers),
     ];
 
     public sealed record Link(string Title, string Href, bool IsCurrent);

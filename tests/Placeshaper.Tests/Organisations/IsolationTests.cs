@@ -105,7 +105,9 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{importId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{category}", "home-care", StringComparison.Ordinal)
                 .Replace("{areaCode}", "E05999001", StringComparison.Ordinal)
-                .Replace("{table}", "months", StringComparison.Ordinal);
+                .Replace("{table}", "months", StringComparison.Ordinal)
+                .Replace("{obligationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{reportId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{route} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -193,7 +195,9 @@ public abstract class IsolationTests<TApp>(TApp app)
                 .Replace("{periodStart}", "2026-04-01", StringComparison.Ordinal)
                 .Replace("{variationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{breachId:guid?}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{areaCode}", "E05999001", StringComparison.Ordinal);
+                .Replace("{areaCode}", "E05999001", StringComparison.Ordinal)
+                .Replace("{obligationId:guid?}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{reportId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             path.ShouldNotContain("{", customMessage: $"{pattern} has a parameter the isolation test does not know: teach it which resource of another organisation to use");
             using var get = await browser.GetAsync(path);
             var body = await get.Content.ReadAsStringAsync();

@@ -137,6 +137,22 @@ public sealed class ContractDelivery(PlaceshaperDb db)
         return recorded.Value!;
     }
 
+    /// <summary>Publishes a contract performance notice (Procurement Act 2023 s.71(2)), recorded as a decision.</summary>
+    public async Task<Result<PerformanceNotice>> PublishNoticeAsync(Contract contract, PerformanceNotice.Input input, Guid? personId, CancellationToken cancellationToken)
+    {
+        var published = PerformanceNotice.Publish(contract, input, personId, db.Clock.GetUtcNow().UtcDateTime);
+        if (!published.Succeeded)
+        {
+            return published.Errors!;
+        }
+
+        db.Set<PerformanceNotice>().Add(published.Value!);
+        db.RecordDecision(new AuditDecision(contract.OrganisationId, "contract-performance-notice-published", nameof(Contract), contract.Id.ToString(),
+            After: JsonSerializer.Serialize(new { published.Value!.PeriodStart, published.Value.PeriodEnd, Ratings = published.Value.KpiRatings })));
+        await db.SaveChangesAsync(cancellationToken);
+        return published.Value!;
+    }
+
     private Task<List<KpiObservation>> HistoryAsync(Guid contractId, CancellationToken cancellationToken) =>
         db.Set<KpiObservation>().Where(o => o.ContractId == contractId).ToListAsync(cancellationToken);
 
