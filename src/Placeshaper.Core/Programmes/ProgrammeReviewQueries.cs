@@ -4,6 +4,7 @@ using Placeshaper.Contracts.Delivery;
 using Placeshaper.Data;
 using Placeshaper.Outcomes;
 using Placeshaper.Reviews;
+using Placeshaper.SocialValue.Delivery;
 
 namespace Placeshaper.Programmes;
 
@@ -16,7 +17,8 @@ public static class ProgrammeReviewQueries
 {
     public sealed record OutcomeLine(string Outcome, string Measure, string Unit, decimal Baseline, decimal? Latest, decimal Target, DateOnly TargetDate, bool? OnTrack);
 
-    public sealed record ContractLine(Guid Id, string Reference, string Title, string Supplier, DateOnly? LatestPeriod, int Green, int Amber, int Red, int Reviews, decimal? Rating, decimal Paid);
+    public sealed record ContractLine(Guid Id, string Reference, string Title, string Supplier, DateOnly? LatestPeriod, int Green, int Amber, int Red, int Reviews, decimal? Rating, decimal Paid,
+        decimal SocialValueCommitted, decimal SocialValueDelivered);
 
     public sealed record BudgetLine(string Budget, string Year, decimal Total, decimal Paid)
     {
@@ -40,14 +42,19 @@ public static class ProgrammeReviewQueries
             .ToLookup(o => o.ContractId);
         var payments = await db.Set<ContractPayment>().AsNoTracking().Where(p => ids.Contains(p.ContractId)).ToListAsync(cancellationToken);
         var ratings = await ReviewQueries.SummariesAsync(db, organisationId, cancellationToken);
+        var obligations = await db.Set<SocialValueObligation>().AsNoTracking().Where(o => ids.Contains(o.ContractId)).ToListAsync(cancellationToken);
+        var deliveryReports = await db.Set<DeliveryReport>().AsNoTracking().Where(r => ids.Contains(r.ContractId)).ToListAsync(cancellationToken);
+        var socialValue = DeliveryLedger.For(obligations, deliveryReports).ToLookup(l => l.Obligation.ContractId);
         var lines = contracts.OrderBy(c => c.Reference, StringComparer.Ordinal).Select(c =>
         {
             var performance = DeliveryQueries.PerformanceOf(c, observations[c.Id]);
             var latest = performance.Periods.Count == 0 ? (DateOnly?)null : performance.Periods[^1];
             var rags = latest is { } l ? performance.Rows.Where(r => r.Cells.ContainsKey(l)).Select(r => r.Cells[l].Rag).ToList() : [];
             var rating = c.ProviderId is { } p ? ratings.GetValueOrDefault(p) : null;
+            var delivered = DeliveryLedger.Totals.Of(socialValue[c.Id]);
             return new ContractLine(c.Id, c.Reference, c.Title, c.SupplierName, latest, rags.Count(r => r == Rag.Green), rags.Count(r => r == Rag.Amber), rags.Count(r => r == Rag.Red),
-                rating?.Count ?? 0, rating?.Overall, payments.Where(x => x.ContractId == c.Id).Sum(x => x.Amount));
+                rating?.Count ?? 0, rating?.Overall, payments.Where(x => x.ContractId == c.Id).Sum(x => x.Amount),
+                delivered.CommittedValue, delivered.DeliveredValue);
         }).ToList();
 
         var budgets = await BudgetQueries.ForProgrammeAsync(db, programme.Id, cancellationToken);

@@ -17,6 +17,14 @@ public abstract class ProgrammeReviewTests<TApp>(TApp app)
         review.GetProperty("outcomes").GetArrayLength().ShouldBeGreaterThan(0);
         var telecare = review.GetProperty("contracts").EnumerateArray().Single(c => c.GetProperty("reference").GetString() == "ANYTOWN-2025-034");
         telecare.GetProperty("reviews").GetInt32().ShouldBe(4);
+        var (committed, delivered) = await app.WithDbAsync(async db =>
+        {
+            var contract = await db.Contracts.Where(c => c.Reference == "ANYTOWN-2025-034").Select(c => c.Id).SingleAsync();
+            var ledger = await Placeshaper.SocialValue.Delivery.SocialValueDeliveryQueries.ForContractAsync(db, contract, TestContext.Current.CancellationToken);
+            return (ledger.Totals.CommittedValue, ledger.Totals.DeliveredValue);
+        });
+        committed.ShouldBeGreaterThan(0m);
+        (telecare.GetProperty("socialValueCommitted").GetDecimal(), telecare.GetProperty("socialValueDelivered").GetDecimal()).ShouldBe((committed, delivered));
         review.GetProperty("budgets").EnumerateArray().Select(b => (b.GetProperty("budget").GetString(), b.GetProperty("year").GetString(), b.GetProperty("total").GetDecimal()))
             .ShouldContain(("Better Care Fund 2026/27", "2026/27", 12_400_000m));
 
