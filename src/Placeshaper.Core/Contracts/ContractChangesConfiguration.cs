@@ -15,7 +15,8 @@ internal sealed class ContractChangesConfiguration :
     /// <summary>The contract's own columns for these; the rest of the contract is mapped in <see cref="ContractConfiguration"/>.</summary>
     public static void ConfigureContract(EntityTypeBuilder<Contract> builder)
     {
-        builder.Property(c => c.Nature).HasConversion<string>().HasMaxLength(20).HasDefaultValue(ContractNature.Services);
+        builder.Property(c => c.Nature).HasConversion<string>().HasMaxLength(20).HasDefaultValue(ContractNature.Services)
+            .HasSentinel(ContractNature.Services); // what the default gives anyway, so EF need not warn that 0 would be replaced
         builder.Property(c => c.VariedMonths).HasDefaultValue(0);
         builder.Property(c => c.OriginalValue).HasMoneyConversion();
         builder.Ignore(c => c.VariedValue);
