@@ -563,6 +563,9 @@ public enum KeyDateKind
 
     /// <summary>The exit and continuity plan's next review.</summary>
     ExitPlanReview = 5,
+
+    /// <summary>The KPI assessment due when the contract ends (Procurement Act 2023 s.71(2)), not yet published.</summary>
+    TerminationAssessment = 6,
 }
 
 /// <summary>A date someone must act on, and what to do.</summary>

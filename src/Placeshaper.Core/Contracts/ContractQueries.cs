@@ -94,7 +94,15 @@ public static class ContractQueries
     {
         var contracts = await Full(db.Contracts.AsNoTracking()).Where(c => c.OrganisationId == organisationId && c.Status == ContractStatus.Active).ToListAsync(cancellationToken);
         var plans = await db.ExitPlans.AsNoTracking().Where(p => p.OrganisationId == organisationId).ToListAsync(cancellationToken);
-        return Reminders.For(contracts, db.Clock.GetUtcNow().UtcDateTime.UkDate(), days, plans);
+        var today = db.Clock.GetUtcNow().UtcDateTime.UkDate();
+        var ended = await db.Contracts.AsNoTracking().Include(c => c.Kpis).Include(c => c.Extensions)
+            .Where(c => c.OrganisationId == organisationId && c.TotalValue > Delivery.PerformanceNotice.KpiThreshold && (c.Status == ContractStatus.Terminated || c.EndDate < today))
+            .ToListAsync(cancellationToken);
+        var endedIds = ended.Select(c => c.Id).ToList();
+        var notices = await db.Set<Delivery.PerformanceNotice>().AsNoTracking().Where(n => endedIds.Contains(n.ContractId)).ToListAsync(cancellationToken);
+        return Reminders.For(contracts, today, days, plans)
+            .Concat(Reminders.OnTermination(ended, notices, today))
+            .OrderBy(r => r.On).ThenBy(r => r.Reference, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>What the details of a contract may link to in this organisation.</summary>
@@ -155,4 +163,19 @@ public static class Reminders
 
         return reminders.OrderBy(r => r.On).ThenBy(r => r.Reference, StringComparer.OrdinalIgnoreCase).ToList();
     }
+
+    /// <summary>The assessments due on termination (Procurement Act 2023 s.71(2)) of contracts that ended, terminated or expired, and have none published yet.</summary>
+    public static IReadOnlyList<Reminder> OnTermination(IEnumerable<Contract> contracts, IEnumerable<Delivery.PerformanceNotice> notices, DateOnly today)
+    {
+        var published = notices.ToList();
+        return contracts
+            .Select(c => (Contract: c, Due: Delivery.PerformanceNotice.TerminationAssessmentDue(c, published, today)))
+            .Where(x => x.Due is not null)
+            .Select(x => new Reminder(x.Contract.Id, x.Contract.Reference, x.Contract.Title, KeyDateKind.TerminationAssessment, x.Due!.Value,
+                TerminationText(x.Contract, x.Due.Value), x.Due.Value < today))
+            .ToList();
+    }
+
+    public static string TerminationText(Contract contract, DateOnly ended) =>
+        $"The contract {(contract.Status == ContractStatus.Terminated ? "was terminated" : "expired")} on {ended:d MMMM yyyy}: assess the supplier's performance against the KPIs and publish a contract performance notice (Procurement Act 2023 s.71(2))";
 }

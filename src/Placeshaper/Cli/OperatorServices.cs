@@ -33,6 +33,7 @@ public static class OperatorServices
         services.AddScoped<Spend.ImportSpend>();
         services.AddScoped<Spend.ResolveSuppliers>();
         services.AddScoped<SocialValue.ImportSocialValueMeasures>();
+        services.AddScoped<Contracts.Delivery.ImportObservations>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         return provider;
     }

@@ -35,6 +35,7 @@ public static class ContractText
         KeyDateKind.BreakNotice => "Break-clause notice",
         KeyDateKind.Review => "Review",
         KeyDateKind.ExitPlanReview => "Exit plan review",
+        KeyDateKind.TerminationAssessment => "Performance assessment on termination",
         _ => "Expiry",
     };
 

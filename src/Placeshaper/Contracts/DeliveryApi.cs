@@ -47,9 +47,17 @@ public static class DeliveryApi
 
     public sealed record PaymentView(Guid Id, decimal Amount, DateOnly PaidOn, string Reference);
 
+    /// <summary>A payment in the organisation's imported spend, and why it was (or was not) attributed to the contract.</summary>
+    public sealed record SpendPaymentView(DateOnly Date, decimal Amount, string Reason);
+
+    /// <param name="Paid">What was paid as recorded by hand.</param>
+    /// <param name="SpendPaid">What imported spend attributes to the contract in the period; null when no payment is.</param>
+    /// <param name="UnattributedSpend">Spend with the contract's provider in the period that could not be told to be this contract's.</param>
+    /// <param name="CreditNotLevied">A service credit was due but more than the credited amount was paid: checked against <paramref name="Paid"/> when recorded, otherwise <paramref name="SpendPaid"/>.</param>
     public sealed record PeriodView(
         Guid ContractId, string Reference, DateOnly PeriodStart, CalculationView? Latest, CalculationView? Previous, int Revisions,
-        IReadOnlyList<PaymentView> Payments, decimal? Paid, decimal? Difference, bool CreditNotLevied);
+        IReadOnlyList<PaymentView> Payments, decimal? Paid, decimal? Difference, bool CreditNotLevied,
+        decimal? SpendPaid, decimal? SpendDifference, decimal? UnattributedSpend, IReadOnlyList<SpendPaymentView> SpendPayments, IReadOnlyList<SpendPaymentView> UnattributedSpendPayments);
 
     public static void Map(RouteGroupBuilder organisation)
     {
@@ -284,5 +292,8 @@ public static class DeliveryApi
 
     private static PeriodView Period(DeliveryQueries.SchedulePeriod p) => new(
         p.Contract.Id, p.Contract.Reference, p.PeriodStart, p.Latest is null ? null : Calculation(p.Latest), p.Previous is null ? null : Calculation(p.Previous), p.Revisions.Count,
-        p.Payments.Select(Payment).ToList(), p.Paid, p.Difference, p.CreditNotLevied);
+        p.Payments.Select(Payment).ToList(), p.Paid, p.Difference, p.CreditNotLevied,
+        p.SpendPaid, p.SpendDifference, p.UnattributedSpend,
+        p.Spend.Attributed.Select(l => new SpendPaymentView(l.Payment.Date, l.Amount, l.Reason)).ToList(),
+        p.Spend.Unattributed.Select(l => new SpendPaymentView(l.Payment.Date, l.Amount, l.Reason)).ToList());
 }

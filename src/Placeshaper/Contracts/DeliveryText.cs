@@ -36,6 +36,15 @@ public static class DeliveryText
     public static string Change(PaymentCalculation latest, PaymentCalculation? previous) =>
         previous is null ? "" : latest.Due == previous.Due ? "no change in what is due" : (latest.Due > previous.Due ? "+" : "") + Calculators.Rounding.Pounds(latest.Due - previous.Due) + $" since revision {previous.Revision}";
 
+    /// <summary>A paid figure's difference from what was due: "£10.00 more than due", "£5.00 less than due" or "as due".</summary>
+    public static string AgainstDue(decimal? difference) => difference switch
+    {
+        null => "",
+        0m => "as due",
+        > 0m => $"{Calculators.Rounding.Pounds(difference.Value)} more than due",
+        _ => $"{Calculators.Rounding.Pounds(-difference.Value)} less than due",
+    };
+
     public static string Period(ContractKpi kpi, DateOnly start) => KpiPeriods.Name(kpi.Frequency, start);
 }
 

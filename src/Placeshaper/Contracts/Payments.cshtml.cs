@@ -30,10 +30,12 @@ public sealed class PaymentsModel(OrganisationContext context, PlaceshaperDb db)
 
     public static Exports.Table ScheduleTable(IReadOnlyList<DeliveryQueries.SchedulePeriod> periods) => new(
         "payment schedule",
-        ["contract", "period_start", "period_end", "revision", "terms_version", "fixed_element_gbp", "outcome_payments_gbp", "credits_gbp", "due_gbp", "paid_gbp", "paid_minus_due_gbp", "credit_not_deducted", "working"],
+        ["contract", "period_start", "period_end", "revision", "terms_version", "fixed_element_gbp", "outcome_payments_gbp", "credits_gbp", "due_gbp", "paid_gbp", "paid_minus_due_gbp", "credit_not_deducted", "working",
+            "spend_paid_gbp", "spend_paid_minus_due_gbp", "spend_payments", "unattributed_spend_gbp"],
         periods.Select(p => (IReadOnlyList<object?>)
         [
             p.Contract.Reference, p.PeriodStart, p.Latest?.PeriodEnd, p.Latest?.Revision, p.Latest?.TermsVersion, p.Latest?.FixedElement, p.Latest?.OutcomePayments, p.Latest?.Credits,
             p.Latest?.Due, p.Paid, p.Difference, p.CreditNotLevied ? "yes" : "no", p.Latest is { } l ? string.Join(" | ", l.WorkingLines) : "",
+            p.SpendPaid, p.SpendDifference, p.Spend.Attributed.Count, p.UnattributedSpend,
         ]).ToList());
 }

@@ -25,6 +25,9 @@ public sealed class PerformanceNoticesModel(OrganisationContext context, Placesh
 
     public DateOnly? NextDue { get; private set; }
 
+    /// <summary>The day the contract ended, while the assessment due on termination is not published.</summary>
+    public DateOnly? TerminationDue { get; private set; }
+
     public DateOnly Today => db.Clock.GetUtcNow().UtcDateTime.UkDate();
 
     public IReadOnlyDictionary<Guid, string> Suggested { get; private set; } = new Dictionary<Guid, string>();
@@ -50,6 +53,13 @@ public sealed class PerformanceNoticesModel(OrganisationContext context, Placesh
 
         var from = Notices.Count > 0 ? Notices[0].PeriodEnd.AddDays(1) : Contract.StartDate ?? Today.AddYears(-1);
         var to = from.AddYears(1).AddDays(-1) < Today ? from.AddYears(1).AddDays(-1) : Today.AddDays(-1);
+        if (TerminationDue is { } ended && ended < to)
+        {
+            // The assessment on termination runs to the day the contract ended.
+            to = ended;
+            from = from <= ended.AddYears(-1) ? ended.AddYears(-1).AddDays(1) : from;
+        }
+
         (PeriodStart, PeriodEnd) = (DateInput.From(from), DateInput.From(to < from ? from : to));
         Suggested = PerformanceNotice.Suggested(Contract, await DeliveryQueries.ObservationsAsync(db, contractId, cancellationToken), from, to);
         Rating = Contract.Kpis.OrderBy(k => k.Number).Select(k => Suggested.GetValueOrDefault(k.Id)).ToList();
@@ -94,6 +104,7 @@ public sealed class PerformanceNoticesModel(OrganisationContext context, Placesh
         Contract = contract;
         Notices = await PerformanceNoticesApi.NoticesAsync(db, contractId, cancellationToken);
         NextDue = PerformanceNotice.NextDue(contract, Notices);
+        TerminationDue = PerformanceNotice.TerminationAssessmentDue(contract, Notices, Today);
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Placeshaper.Common;
 using Placeshaper.Data;
 using Placeshaper.Organisations;
 using Placeshaper.Shared;
@@ -28,6 +29,9 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : F
     public ContractChanges Changes { get; private set; } = null!;
 
     public IReadOnlyList<Areas.WardQueries.Listed> Wards { get; private set; } = [];
+
+    /// <summary>The day the contract ended, while the KPI assessment due on termination is not published.</summary>
+    public DateOnly? TerminationDue { get; private set; }
 
     /// <summary>The contract's KPIs, or its key dates (<paramref name="table"/> = dates).</summary>
     public async Task<IActionResult> OnGetDownloadAsync(Guid contractId, string format, string? table, CancellationToken cancellationToken)
@@ -65,6 +69,8 @@ public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : F
             .Select(o => (o.Id, o.Statement)).ToList();
         Changes = await ContractChanges.LoadAsync(db, context, c, cancellationToken);
         Wards = await Placeshaper.Wards.ContractWards.OfAsync(db, c.Id, cancellationToken);
+        TerminationDue = Delivery.PerformanceNotice.TerminationAssessmentDue(
+            c, await db.Set<Delivery.PerformanceNotice>().AsNoTracking().Where(n => n.ContractId == c.Id).ToListAsync(cancellationToken), db.Clock.GetUtcNow().UtcDateTime.UkDate());
         return Page();
     }
 }

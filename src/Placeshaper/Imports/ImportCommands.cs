@@ -99,7 +99,7 @@ public static class ImportCommands
         minimumPeriods.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(periodFiles)!, "import minimum-periods", (scope, _, file, content) =>
             scope.GetRequiredService<Tenders.Timetable.ImportMinimumPeriods>().HandleAsync(content, file.Name, SheetOf(parse), cancellationToken), cancellationToken));
 
-        return new Command("import", "Import data files.") { areas, postcodes, values, providers, contracts, measures, bankHolidays, minimumPeriods, Spend.SpendCommands.Create() };
+        return new Command("import", "Import data files.") { areas, postcodes, values, providers, contracts, measures, bankHolidays, minimumPeriods, Spend.SpendCommands.Create(), Contracts.KpiValueCommands.Create() };
     }
 
     /// <summary>Each verb has its own instance: System.CommandLine does not share an option between commands.</summary>

@@ -25,6 +25,9 @@ public sealed class ContractModel(OrganisationContext context, PlaceshaperDb db,
 
     public bool Submitted { get; private set; }
 
+    /// <summary>The contract's variations and breaches, read-only.</summary>
+    public PortalChanges Changes { get; private set; } = new([], []);
+
     [BindProperty]
     public string? KpiId { get; set; }
 
@@ -106,6 +109,12 @@ public sealed class ContractModel(OrganisationContext context, PlaceshaperDb db,
         Contract = contract;
         Observations = await DeliveryQueries.ObservationsAsync(db, contractId, cancellationToken);
         Schedule = await DeliveryQueries.ScheduleAsync(db, contract, cancellationToken);
+        Changes = new PortalChanges(
+            await VaryContract.ListAsync(db, context.Id, contractId, cancellationToken),
+            await ManageContractRisks.BreachesAsync(db, context.Id, contractId, cancellationToken));
         return true;
     }
 }
+
+/// <summary>What a provider sees of its own contract's variations and breaches: everything the council recorded, nothing to change.</summary>
+public sealed record PortalChanges(IReadOnlyList<Variation> Variations, IReadOnlyList<Breach> Breaches);

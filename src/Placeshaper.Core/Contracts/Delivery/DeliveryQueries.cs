@@ -23,12 +23,43 @@ public static class DeliveryQueries
         IReadOnlyList<PaymentCalculation> Revisions,
         IReadOnlyList<ContractPayment> Payments)
     {
+        /// <summary>The last day of the period: its calculation's, or as the terms in force count periods.</summary>
+        public DateOnly? PeriodEnd { get; init; }
+
+        /// <summary>What the organisation's imported spend says was paid to the provider in the period (see <see cref="SpendAttribution"/>).</summary>
+        public PeriodSpend Spend { get; init; } = PeriodSpend.None;
+
+        /// <summary>What was paid as recorded by hand.</summary>
         public decimal? Paid => Payments.Count == 0 ? null : Payments.Sum(p => p.Amount);
 
-        public bool CreditNotLevied => Latest is { } l && PaymentSchedule.CreditNotLevied(l.Credits, l.Due, Paid);
+        /// <summary>What spend attributes to the contract in the period; null when no payment is.</summary>
+        public decimal? SpendPaid => Spend.Attributed.Count == 0 ? null : Spend.Attributed.Sum(p => p.Amount);
 
-        /// <summary>Paid minus due, when both are known.</summary>
+        /// <summary>The payment the flag is checked against: the one recorded by hand when there is one, otherwise spend's.</summary>
+        public decimal? KnownPaid => Paid ?? SpendPaid;
+
+        public bool CreditNotLevied => Latest is { } l && PaymentSchedule.CreditNotLevied(l.Credits, l.Due, KnownPaid);
+
+        /// <summary>Paid (by hand) minus due, when both are known.</summary>
         public decimal? Difference => Latest is { } l && Paid is { } p ? p - l.Due : null;
+
+        /// <summary>Spend's paid minus due, when both are known.</summary>
+        public decimal? SpendDifference => Latest is { } l && SpendPaid is { } p ? p - l.Due : null;
+
+        /// <summary>Payments to the provider in the period that could not be told to be this contract's.</summary>
+        public decimal? UnattributedSpend => Spend.Unattributed.Count == 0 ? null : Spend.Unattributed.Sum(p => p.Amount);
+    }
+
+    /// <summary>A spend payment with the reason it was, or was not, attributed to the contract.</summary>
+    public sealed record SpendLine(SpendAttribution.Payment Payment, string Reason)
+    {
+        public decimal Amount => Payment.Amount;
+    }
+
+    /// <summary>The provider's spend payments dated in a period: those attributed to the contract and those not attributed to any.</summary>
+    public sealed record PeriodSpend(IReadOnlyList<SpendLine> Attributed, IReadOnlyList<SpendLine> Unattributed)
+    {
+        public static readonly PeriodSpend None = new([], []);
     }
 
     public static async Task<List<KpiObservation>> ObservationsAsync(PlaceshaperDb db, Guid contractId, CancellationToken cancellationToken) =>
@@ -68,7 +99,69 @@ public static class DeliveryQueries
         var terms = await TermsAsync(db, contract.Id, cancellationToken);
         var calculations = await db.Set<PaymentCalculation>().AsNoTracking().Where(c => c.ContractId == contract.Id).ToListAsync(cancellationToken);
         var payments = await db.Set<ContractPayment>().AsNoTracking().Where(p => p.ContractId == contract.Id).ToListAsync(cancellationToken);
-        return Assemble(contract, terms, calculations, payments, db.Clock.GetUtcNow().UtcDateTime.UkDate());
+        var spend = await SpendAsync(db, contract.OrganisationId, [contract], cancellationToken);
+        return Assemble(contract, terms, calculations, payments, db.Clock.GetUtcNow().UtcDateTime.UkDate(), spend.GetValueOrDefault(contract.Id));
+    }
+
+    /// <summary>
+    /// The organisation's spend payments to suppliers resolved to each contract's provider, attributed per
+    /// <see cref="SpendAttribution"/>: by contract, those attributed to it and those to its provider that were not
+    /// attributed to any contract. A query over the spend tables; spend is never changed.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, ContractSpend>> SpendAsync(PlaceshaperDb db, Guid organisationId, IReadOnlyCollection<Contract> contracts, CancellationToken cancellationToken)
+    {
+        var providers = contracts.Where(c => c.ProviderId is not null).Select(c => c.ProviderId!.Value).Distinct().ToList();
+        if (providers.Count == 0)
+        {
+            return new Dictionary<Guid, ContractSpend>();
+        }
+
+        var suppliers = await db.SpendSuppliers.AsNoTracking()
+            .Where(s => s.OrganisationId == organisationId && s.Status == Spend.SupplierStatus.Resolved && s.ProviderId != null && providers.Contains(s.ProviderId.Value))
+            .Select(s => new { s.SupplierKey, ProviderId = s.ProviderId!.Value }).ToListAsync(cancellationToken);
+        if (suppliers.Count == 0)
+        {
+            return new Dictionary<Guid, ContractSpend>();
+        }
+
+        var keys = suppliers.Select(s => s.SupplierKey).Distinct().ToList();
+        var providerOf = suppliers.ToDictionary(s => s.SupplierKey, s => s.ProviderId, StringComparer.Ordinal);
+        var rows = await db.SpendTransactions.AsNoTracking()
+            .Where(t => t.OrganisationId == organisationId && keys.Contains(t.SupplierKey))
+            .Select(t => new { t.Id, t.Date, t.Amount, t.SupplierKey, t.TransactionNumber, t.Description, t.ServiceArea, t.ExpenseType })
+            .ToListAsync(cancellationToken);
+        var theirs = await db.Contracts.AsNoTracking()
+            .Where(c => c.OrganisationId == organisationId && c.ProviderId != null && providers.Contains(c.ProviderId.Value))
+            .ToListAsync(cancellationToken);
+        var byProvider = theirs.GroupBy(c => c.ProviderId!.Value).ToDictionary(g => g.Key, g => g.Select(SpendAttribution.ProviderContract.Of).ToList());
+        var attributed = new Dictionary<Guid, List<SpendLine>>();
+        var unattributed = new Dictionary<Guid, List<SpendLine>>();
+        foreach (var row in rows)
+        {
+            var provider = providerOf[row.SupplierKey];
+            var payment = new SpendAttribution.Payment(row.Id, row.Date, row.Amount, string.Join(" ", row.TransactionNumber, row.Description, row.ServiceArea, row.ExpenseType));
+            var attribution = SpendAttribution.Attribute(payment, byProvider.GetValueOrDefault(provider) ?? []);
+            var into = attribution.ContractId is null ? unattributed : attributed;
+            var key = attribution.ContractId ?? provider;
+            if (!into.TryGetValue(key, out var list))
+            {
+                into[key] = list = [];
+            }
+
+            list.Add(new SpendLine(payment, attribution.Reason));
+        }
+
+        return contracts.ToDictionary(c => c.Id, c => new ContractSpend(
+            attributed.GetValueOrDefault(c.Id) ?? [],
+            c.ProviderId is { } p ? unattributed.GetValueOrDefault(p) ?? [] : []));
+    }
+
+    /// <summary>A contract's spend payments, attributed to it or to its provider without a contract.</summary>
+    public sealed record ContractSpend(IReadOnlyList<SpendLine> Attributed, IReadOnlyList<SpendLine> Unattributed)
+    {
+        public PeriodSpend Between(DateOnly from, DateOnly to) => new(
+            Attributed.Where(l => l.Payment.Date >= from && l.Payment.Date <= to).OrderBy(l => l.Payment.Date).ToList(),
+            Unattributed.Where(l => l.Payment.Date >= from && l.Payment.Date <= to).OrderBy(l => l.Payment.Date).ToList());
     }
 
     /// <summary>Every contract's payment periods that have a calculation or a payment, flagged ones first.</summary>
@@ -81,14 +174,16 @@ public static class DeliveryQueries
         var calculations = await db.Set<PaymentCalculation>().AsNoTracking().Where(c => ids.Contains(c.ContractId)).ToListAsync(cancellationToken);
         var payments = await db.Set<ContractPayment>().AsNoTracking().Where(p => ids.Contains(p.ContractId)).ToListAsync(cancellationToken);
         var today = db.Clock.GetUtcNow().UtcDateTime.UkDate();
+        var spend = await SpendAsync(db, organisationId, contracts, cancellationToken);
         return contracts
-            .SelectMany(c => Assemble(c, terms.Where(t => t.ContractId == c.Id).ToList(), calculations.Where(x => x.ContractId == c.Id).ToList(), payments.Where(p => p.ContractId == c.Id).ToList(), today))
+            .SelectMany(c => Assemble(c, terms.Where(t => t.ContractId == c.Id).ToList(), calculations.Where(x => x.ContractId == c.Id).ToList(), payments.Where(p => p.ContractId == c.Id).ToList(), today, spend.GetValueOrDefault(c.Id)))
             .Where(p => p.Latest is not null || p.Payments.Count > 0)
             .OrderByDescending(p => p.CreditNotLevied).ThenBy(p => p.Contract.Reference, StringComparer.OrdinalIgnoreCase).ThenByDescending(p => p.PeriodStart)
             .ToList();
     }
 
-    public static IReadOnlyList<SchedulePeriod> Assemble(Contract contract, IReadOnlyList<PaymentTermsVersion> terms, IReadOnlyList<PaymentCalculation> calculations, IReadOnlyList<ContractPayment> payments, DateOnly today)
+    public static IReadOnlyList<SchedulePeriod> Assemble(
+        Contract contract, IReadOnlyList<PaymentTermsVersion> terms, IReadOnlyList<PaymentCalculation> calculations, IReadOnlyList<ContractPayment> payments, DateOnly today, ContractSpend? spend = null)
     {
         var starts = new SortedSet<DateOnly>(calculations.Select(c => c.PeriodStart).Concat(payments.Select(p => p.PeriodStart)));
         foreach (var version in terms.OrderBy(v => v.EffectiveFrom))
@@ -110,8 +205,14 @@ public static class DeliveryQueries
         return starts.Reverse().Select(start =>
         {
             var revisions = calculations.Where(c => c.PeriodStart == start).OrderByDescending(c => c.Revision).ToList();
+            var end = revisions.FirstOrDefault()?.PeriodEnd
+                ?? (PaymentTermsVersion.InForce(terms, start)?.Read().Frequency is { } frequency ? KpiPeriods.EndOf(frequency, start) : null);
             return new SchedulePeriod(contract, start, revisions.FirstOrDefault(), revisions.Skip(1).FirstOrDefault(), revisions,
-                payments.Where(p => p.PeriodStart == start).OrderBy(p => p.PaidOn).ToList());
+                payments.Where(p => p.PeriodStart == start).OrderBy(p => p.PaidOn).ToList())
+            {
+                PeriodEnd = end,
+                Spend = spend is not null && end is { } last ? spend.Between(start, last) : PeriodSpend.None,
+            };
         }).ToList();
     }
 }

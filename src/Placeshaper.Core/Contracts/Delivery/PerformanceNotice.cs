@@ -72,6 +72,24 @@ public sealed class PerformanceNotice : IOrganisationOwned
         : notices.Select(n => (DateOnly?)n.PeriodEnd).Max() is { } last ? last.AddMonths(12)
         : contract.StartDate?.AddMonths(12).AddDays(-1);
 
+    /// <summary>
+    /// The day the contract ended (terminated, or past its current expiry) when the assessment due on termination
+    /// (Procurement Act 2023 s.71(2)) is not yet published: no notice's period reaches that day. Null while the
+    /// contract runs, when it needs no notices, or once such a notice is published.
+    /// </summary>
+    public static DateOnly? TerminationAssessmentDue(Contract contract, IEnumerable<PerformanceNotice> notices, DateOnly today)
+    {
+        if (!Required(contract))
+        {
+            return null;
+        }
+
+        var ended = contract.TerminatedOn is { } terminated && terminated <= today ? terminated
+            : contract.Status != ContractStatus.Terminated && contract.CurrentExpiry is { } expiry && expiry < today ? expiry
+            : (DateOnly?)null;
+        return ended is { } on && !notices.Any(n => n.ContractId == contract.Id && n.PeriodEnd >= on) ? on : null;
+    }
+
     /// <summary>The rating each KPI's latest approved value in the period suggests, as the performance view rates it; null without a value.</summary>
     public static IReadOnlyDictionary<Guid, string> Suggested(Contract contract, IEnumerable<KpiObservation> observations, DateOnly from, DateOnly to) =>
         observations.Where(o => o.Status == ObservationStatus.Approved && o.PeriodStart >= from && o.PeriodStart <= to)
