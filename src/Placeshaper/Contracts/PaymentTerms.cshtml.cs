@@ -138,6 +138,15 @@ public sealed class PaymentTermsModel(OrganisationContext context, PlaceshaperDb
         return Page();
     }
 
+    /// <summary>The versions: when each applies, how many periods it covers and was calculated with, and its terms as the API gives them.</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(Guid contractId, string format, CancellationToken cancellationToken) =>
+        await LoadAsync(contractId, cancellationToken)
+            ? new Exports.Table(Contract.Reference + " payment terms", ["version", "effective_from", "applies_until", "frequency", "periods_so_far", "periods_calculated", "saved_at", "terms"],
+                Versions.Select(v => (IReadOnlyList<object?>)
+                    [v.Version.Version, v.Version.EffectiveFrom, v.Until, v.Version.Read().Frequency?.ToString().ToLowerInvariant(), v.Periods, v.Calculated, v.Version.CreatedAt, v.Version.Document]).ToList())
+                .ToFile(format)
+            : NotFound();
+
     public async Task<IActionResult> OnPostAsync(Guid contractId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(contractId, cancellationToken))
