@@ -296,6 +296,9 @@ public abstract class ContractPaymentsTests<TApp>(TApp app)
         using var browser = await app.SignInAsync(Officer);
         var html = await browser.GetHtmlAsync($"/o/anytown/contracts/{firstId}");
         html.ShouldContain("Paid, from spend");
+        var period = await browser.GetHtmlAsync($"/o/anytown/contracts/{onlyId}/payments/{Day(march)}");
+        period.ShouldContain("id=\"spend-paid\"");
+        period.ShouldContain("the provider&#x27;s only live contract on");
         html.ShouldContain("700.00 unattributed spend with this provider");
         var csv = await browser.GetHtmlAsync($"/o/anytown/contracts/payments?handler=Download&contract={onlyId}&format=csv");
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
