@@ -99,8 +99,8 @@ public static class DeliveryQueries
         var terms = await TermsAsync(db, contract.Id, cancellationToken);
         var calculations = await db.Set<PaymentCalculation>().AsNoTracking().Where(c => c.ContractId == contract.Id).ToListAsync(cancellationToken);
         var payments = await db.Set<ContractPayment>().AsNoTracking().Where(p => p.ContractId == contract.Id).ToListAsync(cancellationToken);
-        var spend = await SpendAsync(db, contract.OrganisationId, [contract], cancellationToken);
-        return Assemble(contract, terms, calculations, payments, db.Clock.GetUtcNow().UtcDateTime.UkDate(), spend.GetValueOrDefault(contract.Id));
+        var spend = terms.Count == 0 ? null : await SpendAsync(db, contract.OrganisationId, [contract], terms.Min(t => t.EffectiveFrom), cancellationToken);
+        return Assemble(contract, terms, calculations, payments, db.Clock.GetUtcNow().UtcDateTime.UkDate(), spend?.GetValueOrDefault(contract.Id));
     }
 
     /// <summary>
@@ -108,7 +108,8 @@ public static class DeliveryQueries
     /// <see cref="SpendAttribution"/>: by contract, those attributed to it and those to its provider that were not
     /// attributed to any contract. A query over the spend tables; spend is never changed.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<Guid, ContractSpend>> SpendAsync(PlaceshaperDb db, Guid organisationId, IReadOnlyCollection<Contract> contracts, CancellationToken cancellationToken)
+    /// <param name="from">The first day of the earliest period asked about: earlier payments are not read.</param>
+    public static async Task<IReadOnlyDictionary<Guid, ContractSpend>> SpendAsync(PlaceshaperDb db, Guid organisationId, IReadOnlyCollection<Contract> contracts, DateOnly from, CancellationToken cancellationToken)
     {
         var providers = contracts.Where(c => c.ProviderId is not null).Select(c => c.ProviderId!.Value).Distinct().ToList();
         if (providers.Count == 0)
@@ -127,7 +128,7 @@ public static class DeliveryQueries
         var keys = suppliers.Select(s => s.SupplierKey).Distinct().ToList();
         var providerOf = suppliers.ToDictionary(s => s.SupplierKey, s => s.ProviderId, StringComparer.Ordinal);
         var rows = await db.SpendTransactions.AsNoTracking()
-            .Where(t => t.OrganisationId == organisationId && keys.Contains(t.SupplierKey))
+            .Where(t => t.OrganisationId == organisationId && t.Date >= from && keys.Contains(t.SupplierKey))
             .Select(t => new { t.Id, t.Date, t.Amount, t.SupplierKey, t.TransactionNumber, t.Description, t.ServiceArea, t.ExpenseType })
             .ToListAsync(cancellationToken);
         var theirs = await db.Contracts.AsNoTracking()
@@ -174,7 +175,7 @@ public static class DeliveryQueries
         var calculations = await db.Set<PaymentCalculation>().AsNoTracking().Where(c => ids.Contains(c.ContractId)).ToListAsync(cancellationToken);
         var payments = await db.Set<ContractPayment>().AsNoTracking().Where(p => ids.Contains(p.ContractId)).ToListAsync(cancellationToken);
         var today = db.Clock.GetUtcNow().UtcDateTime.UkDate();
-        var spend = await SpendAsync(db, organisationId, contracts, cancellationToken);
+        var spend = terms.Count == 0 ? new Dictionary<Guid, ContractSpend>() : await SpendAsync(db, organisationId, contracts, terms.Min(t => t.EffectiveFrom), cancellationToken);
         return contracts
             .SelectMany(c => Assemble(c, terms.Where(t => t.ContractId == c.Id).ToList(), calculations.Where(x => x.ContractId == c.Id).ToList(), payments.Where(p => p.ContractId == c.Id).ToList(), today, spend.GetValueOrDefault(c.Id)))
             .Where(p => p.Latest is not null || p.Payments.Count > 0)
