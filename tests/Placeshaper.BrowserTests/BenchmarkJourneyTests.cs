@@ -36,4 +36,30 @@ public sealed class BenchmarkJourneyTests(BrowserFixture fixture) : IClassFixtur
         (await page.Locator(".govuk-error-summary").TextContentAsync())!.ShouldContain("Enter the lessons learned");
         await page.ShouldHaveNoViolationsAsync();
     }
+
+    [Fact]
+    public async Task A_commissioner_uploads_a_benchmark_dataset_sees_a_bad_line_named_then_imports_the_fixed_file()
+    {
+        const string header = "category,period,measure,kind,unit,value,provider,provider_named,contributor,contributor_named\n";
+        var page = await fixture.SignedInPageAsync("commissioner@anytown.example");
+        await page.GotoAsync("/o/anytown/benchmarks");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Import a benchmark dataset" }).ClickAsync();
+        await page.WaitForPageAsync(new Regex("/o/anytown/benchmarks/import$"));
+        await page.ShouldHaveNoViolationsAsync();
+
+        var bad = header + "home-care,2025-26,Browser upload,unit-cost,GBP per hour,twenty,,,Wessex Council,no\n";
+        await page.GetByLabel("Benchmark dataset (.csv, .xlsx or .json)").SetInputFilesAsync(new FilePayload { Name = "wessex.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(bad) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        await page.Locator(".govuk-error-summary").WaitForAsync();
+        (await page.Locator(".govuk-error-summary").TextContentAsync())!.ShouldContain("wessex.csv:2: value:");
+        await page.ShouldHaveNoViolationsAsync();
+
+        var good = header + "home-care,2025-26,Browser upload,unit-cost,GBP per hour,20.00,,,Wessex Council,no\n";
+        await page.GetByLabel("Benchmark dataset (.csv, .xlsx or .json)").SetInputFilesAsync(new FilePayload { Name = "wessex.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(good) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        await page.Locator(".govuk-notification-banner--success").WaitForAsync();
+        (await page.Locator(".govuk-notification-banner--success").TextContentAsync())!.ShouldContain("added 1");
+        (await page.Locator(".govuk-error-summary").CountAsync()).ShouldBe(0);
+        await page.ShouldHaveNoViolationsAsync();
+    }
 }

@@ -67,6 +67,15 @@ public sealed partial class ReviewJourneyTests(BrowserFixture fixture) : IClassF
         await resident.GotoAsync("/reviews/anytown");
         await resident.GetByRole(AriaRole.Link, new() { Name = "Anytown Community Care CIC" }).ClickAsync();
         await resident.Locator(".govuk-summary-card", new() { HasText = mark }).WaitForAsync();
+
+        // The service's own page, and the house rules, are public and axe-clean too.
+        await resident.Locator("#services ~ table").GetByRole(AriaRole.Link).First.ClickAsync();
+        await resident.WaitForPageAsync(new Regex(@"/reviews/anytown/providers/[0-9a-f-]{36}\?service=[0-9a-f-]{36}$"));
+        await resident.Locator(".govuk-summary-card", new() { HasText = mark }).WaitForAsync();
+        await resident.ShouldHaveNoViolationsAsync();
+        await resident.GetByRole(AriaRole.Link, new() { Name = "House rules for reviews" }).ClickAsync();
+        await resident.WaitForPageAsync(new Regex("/reviews/anytown/house-rules$"));
+        await resident.ShouldHaveNoViolationsAsync();
     }
 
     [GeneratedRegex(@"http\S+/reviews/anytown/confirm\?token=[0-9a-f]{64}")]

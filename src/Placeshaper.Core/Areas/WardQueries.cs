@@ -11,7 +11,7 @@ namespace Placeshaper.Areas;
 /// <summary>
 /// A councillor's view of a ward: its needs (the latest figure of each indicator beside the authority's), the
 /// programmes and contracts delivered in it, the contracts' performance and residents' ratings, and the scrutiny
-/// questions still open about them.
+/// questions still open about them, and spend in the ward (<see cref="WardSpend"/>).
 /// </summary>
 public static class WardQueries
 {
@@ -32,7 +32,7 @@ public static class WardQueries
     public sealed record Question(Guid Id, int Number, string Title, string? About, DateOnly DueOn, QuestionStatus Status, bool Overdue);
 
     public sealed record Ward(string Code, string Name, IReadOnlyList<Need> Needs, IReadOnlyList<WardProgramme> Programmes, IReadOnlyList<WardContract> Contracts,
-        IReadOnlyList<Question> OpenQuestions);
+        IReadOnlyList<Question> OpenQuestions, WardSpend.Summary Spend);
 
     public static async Task<IReadOnlyList<Listed>> ListAsync(PlaceshaperDb db, Guid organisationId, CancellationToken cancellationToken)
     {
@@ -81,8 +81,9 @@ public static class WardQueries
             .Where(q => q.OrganisationId == organisationId && q.SubjectId != null && about.Contains(q.SubjectId.Value) && q.Status != QuestionStatus.Closed)
             .OrderBy(q => q.Number).ToListAsync(cancellationToken);
         var names = await ScrutinyQueries.SubjectNamesAsync(db, questions, cancellationToken);
+        var spend = await WardSpend.OfAsync(db, organisationId, ward, contracts, today, cancellationToken);
         return new Ward(ward.Code, ward.Name, needs, programmes, wardContracts,
-            questions.Select(q => new Question(q.Id, q.Number, q.Title, names.GetValueOrDefault(q.SubjectId!.Value), q.DueOn, q.Status, q.IsOverdue(today))).ToList());
+            questions.Select(q => new Question(q.Id, q.Number, q.Title, names.GetValueOrDefault(q.SubjectId!.Value), q.DueOn, q.Status, q.IsOverdue(today))).ToList(), spend);
     }
 
     private static async Task<IReadOnlyList<Need>> NeedsAsync(PlaceshaperDb db, Guid organisationId, Area ward, CancellationToken cancellationToken)

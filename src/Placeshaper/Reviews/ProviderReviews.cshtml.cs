@@ -25,7 +25,13 @@ public sealed class ProviderReviewsModel(PlaceshaperDb db) : PageModel
 
     public string StarsChart { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string organisation, Guid providerId, CancellationToken cancellationToken)
+    /// <summary>The one service the page is about (<c>?service=</c>, a contract), or null for all the provider's services.</summary>
+    public ReviewQueries.Service? Chosen { get; private set; }
+
+    /// <summary>Each of the provider's services with the rating of its own reviews.</summary>
+    public IReadOnlyList<(ReviewQueries.Service Service, RatingSummary Rating)> ByService { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string organisation, Guid providerId, Guid? service, CancellationToken cancellationToken)
     {
         if (await PublicOrganisation.FindAsync(db, organisation, cancellationToken) is not { } found)
         {
@@ -40,8 +46,15 @@ public sealed class ProviderReviewsModel(PlaceshaperDb db) : PageModel
 
         (Organisation, ProviderId) = (found, providerId);
         ProviderName = await db.Providers.IgnoreQueryFilters().Where(p => p.Id == providerId).Select(p => p.Name).SingleAsync(cancellationToken);
-        Rating = await ReviewQueries.SummaryAsync(db, found.Id, providerId, cancellationToken);
-        Reviews = await ReviewQueries.PublishedAsync(db, found.Id, providerId, cancellationToken);
+        if (service is { } chosen && (Chosen = Services.FirstOrDefault(s => s.ContractId == chosen)) is null)
+        {
+            return NotFound();
+        }
+
+        var all = await ReviewQueries.PublishedAsync(db, found.Id, providerId, cancellationToken);
+        ByService = Services.Select(s => (s, RatingSummary.Of(all.Where(r => r.ContractId == s.ContractId).Select(r => r.Scores).ToList()))).ToList();
+        Reviews = Chosen is null ? all : all.Where(r => r.ContractId == Chosen.ContractId).ToList();
+        Rating = Chosen is null ? await ReviewQueries.SummaryAsync(db, found.Id, providerId, cancellationToken) : ByService.Single(b => b.Service == Chosen).Rating;
         StarsChart = SvgCharts.Bars("stars", $"Reviews of {ProviderName} by overall rating", "reviews",
             Enumerable.Range(1, 5).Reverse().Select(s => new SvgCharts.Bar(Stars.Of(s), Rating.Stars[s - 1], false)).ToList(), "ratings");
         return Page();

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Placeshaper.Contracts;
 using Placeshaper.Data;
 using Placeshaper.Organisations;
@@ -18,6 +17,8 @@ public sealed class ContractReportModel(OrganisationContext context, Placeshaper
 
     public ContractQueries.Listed Listed { get; private set; } = null!;
 
+    public IReadOnlyList<CommitteeReports.KpiResult> Kpis { get; private set; } = [];
+
     public RatingSummary? Rating { get; private set; }
 
     public IReadOnlyList<ScrutinyQuestion> Questions { get; private set; } = [];
@@ -26,17 +27,12 @@ public sealed class ContractReportModel(OrganisationContext context, Placeshaper
 
     public async Task<IActionResult> OnGetAsync(Guid contractId, CancellationToken cancellationToken)
     {
-        if (await ContractQueries.DetailAsync(db, context.Id, contractId, cancellationToken) is not { } listed)
+        if (await CommitteeReports.ContractAsync(db, context.Id, contractId, cancellationToken) is not { } report)
         {
             return NotFound();
         }
 
-        Listed = listed;
-        GeneratedAt = db.Clock.GetUtcNow().UtcDateTime;
-        var reviews = await ReviewQueries.PublishedForContractAsync(db, context.Id, contractId, cancellationToken);
-        Rating = RatingSummary.Of(reviews.Select(r => r.Scores).ToList());
-        Questions = await db.ScrutinyQuestions.AsNoTracking().Include(q => q.Entries)
-            .Where(q => q.OrganisationId == context.Id && q.Subject == ScrutinySubject.Contract && q.SubjectId == contractId).ToListAsync(cancellationToken);
+        (Listed, Kpis, Rating, Questions, GeneratedAt) = (report.Listed, report.Kpis, report.Rating, report.Questions, report.GeneratedAt);
         return Page();
     }
 }

@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Placeshaper.Contracts;
 using Placeshaper.Data;
 using Placeshaper.Organisations;
 using Placeshaper.Outcomes;
 using Placeshaper.Programmes;
-using Placeshaper.Reviews;
 using Placeshaper.Shared;
 
 namespace Placeshaper.Scrutiny;
@@ -24,7 +21,7 @@ public sealed class ProgrammeReportModel(OrganisationContext context, Placeshape
 
     public IReadOnlyList<OutcomeQueries.OutcomeView> Outcomes { get; private set; } = [];
 
-    public IReadOnlyList<(ContractQueries.Listed Listed, RatingSummary? Rating)> Contracts { get; private set; } = [];
+    public IReadOnlyList<CommitteeReports.ProgrammeContract> Contracts { get; private set; } = [];
 
     public IReadOnlyList<ScrutinyQuestion> Questions { get; private set; } = [];
 
@@ -32,23 +29,12 @@ public sealed class ProgrammeReportModel(OrganisationContext context, Placeshape
 
     public async Task<IActionResult> OnGetAsync(Guid programmeId, CancellationToken cancellationToken)
     {
-        var programme = await db.Programmes.AsNoTracking().SingleOrDefaultAsync(p => p.Id == programmeId, cancellationToken);
-        if (programme is null || (programme.OrganisationId != context.Id && !await db.ProgrammePartners.AnyAsync(p => p.ProgrammeId == programmeId && p.OrganisationId == context.Id, cancellationToken)))
+        if (await CommitteeReports.ProgrammeAsync(db, context.Id, programmeId, cancellationToken) is not { } report)
         {
             return NotFound();
         }
 
-        Programme = programme;
-        GeneratedAt = db.Clock.GetUtcNow().UtcDateTime;
-        History = (await ProgrammeQueries.HistoryAsync(db, programmeId, cancellationToken)).TakeLast(5).ToList();
-        Outcomes = (await OutcomeQueries.FrameworkAsync(db, context.Id, cancellationToken)).SelectMany(t => t.Outcomes).Where(o => o.ProgrammeId == programmeId).ToList();
-        var ratings = await ReviewQueries.SummariesAsync(db, context.Id, cancellationToken);
-        Contracts = (await ContractQueries.RegisterAsync(db, context.Id, new(), cancellationToken)).Contracts
-            .Where(l => l.Contract.ProgrammeId == programmeId)
-            .Select(l => (l, l.Contract.ProviderId is { } p ? ratings.GetValueOrDefault(p) : null)).ToList();
-        var about = Contracts.Select(c => c.Listed.Contract.Id).Concat(Outcomes.Select(o => o.Id)).Append(programmeId).ToList();
-        Questions = await db.ScrutinyQuestions.AsNoTracking().Include(q => q.Entries)
-            .Where(q => q.OrganisationId == context.Id && q.SubjectId != null && about.Contains(q.SubjectId.Value)).ToListAsync(cancellationToken);
+        (Programme, History, Outcomes, Contracts, Questions, GeneratedAt) = (report.Programme, report.History, report.Outcomes, report.Contracts, report.Questions, report.GeneratedAt);
         return Page();
     }
 }

@@ -52,6 +52,18 @@ public abstract class ProvidersTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task The_register_shows_residents_ratings_beside_each_reviewed_provider()
+    {
+        app.RequireDatabase();
+        using var officer = await app.SignInAsync("commissioner@anytown.example");
+        var register = await officer.GetHtmlAsync("/o/anytown/providers");
+        register.ShouldContain("Residents' rating");
+        var row = register[register.IndexOf(">Anytown Community Care CIC<", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        row.ShouldContain("4.38 out of 5 (4 reviews)", customMessage: "the demo's four published telecare reviews");
+    }
+
+    [Fact]
     public async Task Seeding_the_demo_again_changes_nothing_in_the_register()
     {
         app.RequireDatabase();

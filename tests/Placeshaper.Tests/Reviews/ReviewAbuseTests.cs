@@ -79,6 +79,47 @@ public abstract class ReviewAbuseTests<TApp>(TApp app)
         held.ShouldNotContain("07700 900123", customMessage: "the demo review held for its phone number is not published");
         held.ShouldContain("Reply from Brightside Family Support");
     }
+
+    [Fact]
+    public async Task Each_service_of_a_provider_has_its_own_public_page_with_its_own_rating()
+    {
+        app.RequireDatabase();
+        var (telecare, providerId) = await app.WithDbAsync(async db =>
+        {
+            var c = await db.Contracts.IgnoreQueryFilters().Where(c => c.Reference == "ANYTOWN-2025-034").Select(c => new { c.Id, c.ProviderId }).SingleAsync();
+            return (c.Id, c.ProviderId!.Value);
+        });
+        using var admin = await app.ApiAsAsync("administrator@anytown.example");
+        var title = "Falls prevention classes " + Guid.NewGuid().ToString("N")[..6];
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-1);
+        var created = await admin.PostJsonAsync("/api/v1/orgs/anytown/contracts", new
+        {
+            reference = "SVC-" + Guid.NewGuid().ToString("N")[..8],
+            title,
+            providerId,
+            totalValue = 50_000m,
+            startDate = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            endDate = start.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var falls = (await created.ReadJsonAsync()).GetProperty("id").GetString();
+
+        using var visitor = new BrowserClient(app.BaseAddress);
+        var provider = $"/reviews/anytown/providers/{providerId}";
+        var all = await visitor.GetHtmlAsync(provider);
+        all.ShouldContain("Ratings by service");
+        all.ShouldContain($"href=\"{provider}?service={telecare}\"");
+        all.ShouldContain($"href=\"{provider}?service={falls}\"");
+        all.ShouldContain("The alarm was fitted within a week");
+
+        var telecarePage = await visitor.GetHtmlAsync($"{provider}?service={telecare}");
+        telecarePage.ShouldContain("Reviews of one service");
+        telecarePage.ShouldContain("The alarm was fitted within a week");
+        var fallsPage = await visitor.GetHtmlAsync($"{provider}?service={falls}");
+        fallsPage.ShouldContain("No ratings yet <span class=\"govuk-body\">from 0 reviews</span>");
+        fallsPage.ShouldNotContain("The alarm was fitted within a week", customMessage: "a service's page shows only its own reviews");
+        (await visitor.GetAsync($"{provider}?service={Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }
 
 public sealed class ReviewAbuseTestsOnSqlite(SqliteApp app) : ReviewAbuseTests<SqliteApp>(app), IClassFixture<SqliteApp>;
