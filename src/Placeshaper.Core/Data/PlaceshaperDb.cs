@@ -143,6 +143,10 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<Spend.SpendSupplierDay> SpendSupplierDays => Set<Spend.SpendSupplierDay>();
 
+    public DbSet<Spend.SpendPayment> SpendPayments => Set<Spend.SpendPayment>();
+
+    public DbSet<Spend.SpendLedger> SpendLedgers => Set<Spend.SpendLedger>();
+
     public DatabaseProvider Provider =>
         Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 

@@ -24,7 +24,8 @@ internal static class SnakeCaseNames
                 property.SetColumnName(ToSnake(property.Name));
             }
 
-            foreach (var key in entity.GetKeys())
+            // A view's key has no constraint name (the spend_transactions view over spend_payments, ADR 0024).
+            foreach (var key in entity.GetKeys().Where(k => k.GetName() is not null))
             {
                 key.SetName(ToSnake(key.GetName()!));
             }

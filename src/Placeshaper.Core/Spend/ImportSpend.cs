@@ -72,6 +72,7 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
         var (added, total) = (0, 0m);
         await using (var writer = await SpendWriter.StartAsync(db, organisationId, import.Id, cancellationToken))
         {
+            import.Numbered(writer.ImportNumber);
             await WriteAsync(reader, writer, progress, cancellationToken);
             if (reader.Problems.Count == 0)
             {

@@ -17,7 +17,9 @@ public sealed class SpendIdentity : IDisposable
 {
     // One hash object reused for every line: a fresh one per call cost more than the hashing.
     private readonly IncrementalHash sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly Dictionary<long, int> seen = [];
+    // Content seen once in this file (8 bytes each, most lines), and how many more times for the few seen again.
+    private readonly HashSet<long> seen = [];
+    private readonly Dictionary<long, int> repeats = [];
     private readonly StringBuilder text = new(256);
     private byte[] bytes = new byte[512];
 
@@ -32,12 +34,12 @@ public sealed class SpendIdentity : IDisposable
             .Append(row.ExpenseType).Append('\u001F')
             .Append(row.Description);
         var content = Hash();
-        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(seen, content, out var existed);
-        if (!existed)
+        if (seen.Add(content))
         {
             return content;
         }
 
+        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(repeats, content, out _);
         count++;
         text.Append('\u001E').Append(count.ToString(CultureInfo.InvariantCulture));
         return Hash();

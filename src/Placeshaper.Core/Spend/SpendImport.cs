@@ -50,6 +50,12 @@ public sealed class SpendImport : IOrganisationOwned
 
     public DateTime ImportedAt { get; private set; }
 
+    /// <summary>
+    /// The import's number within its organisation (1, 2, …), given when it starts writing: its payments carry it
+    /// rather than the import's id (<see cref="SpendPayment"/>). Null only inside an import that has not started writing.
+    /// </summary>
+    public int? Number { get; private set; }
+
     public static SpendImport Start(Guid organisationId, string fileName, string sha256, DateTime now) => new()
     {
         Id = Guid.NewGuid(),
@@ -58,6 +64,8 @@ public sealed class SpendImport : IOrganisationOwned
         Sha256 = sha256,
         ImportedAt = now,
     };
+
+    public void Numbered(int number) => Number = number;
 
     public void Finish(SpendFileReader reader, int imported, int duplicates, decimal total)
     {
@@ -83,7 +91,9 @@ public sealed class SpendImport : IOrganisationOwned
 
 /// <summary>
 /// One payment from a spend file, as the file gave it, with the supplier's name also normalised for matching
-/// (<see cref="Providers.NameNormaliser"/>). Written in bulk (<see cref="SpendWriter"/>), never one by one through EF.
+/// (<see cref="Providers.NameNormaliser"/>), read through the <c>spend_transactions</c> view over the payments as
+/// stored (<see cref="SpendPayment"/>, ADR 0024), which gives back the organisation's and the import's ids. Written in
+/// bulk (<see cref="SpendWriter"/>), never one by one through EF.
 /// </summary>
 public sealed class SpendTransaction : IOrganisationOwned
 {
@@ -129,6 +139,73 @@ public sealed class SpendTransaction : IOrganisationOwned
 
     /// <summary>The payment's identity within its organisation (<see cref="SpendIdentity"/>): a file imported twice adds nothing.</summary>
     public long IdentityKey { get; private set; }
+}
+
+/// <summary>
+/// A payment as stored (<c>spend_payments</c>, ADR 0024): the organisation and the import as small integers (its
+/// <see cref="SpendLedger"/>'s number and <see cref="SpendImport.Number"/>) rather than two 36-character ids, so the
+/// row and its one index are about half the size. Written in bulk only (<see cref="SpendWriter"/>); read through
+/// <see cref="SpendTransaction"/>, which has the ids back and the organisation filter.
+/// </summary>
+public sealed class SpendPayment
+{
+    private SpendPayment()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public int OrganisationNumber { get; private set; }
+
+    public int ImportNumber { get; private set; }
+
+    public int Line { get; private set; }
+
+    public DateOnly Date { get; private set; }
+
+    public int Month { get; private set; }
+
+    public decimal Amount { get; private set; }
+
+    public string? SupplierName { get; private set; }
+
+    public string SupplierKey { get; private set; } = "";
+
+    public bool Redacted { get; private set; }
+
+    public string? TransactionNumber { get; private set; }
+
+    public string? ServiceArea { get; private set; }
+
+    public string? ExpenseType { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public string? CompanyNumber { get; private set; }
+
+    public string? VatNumber { get; private set; }
+
+    public string? Postcode { get; private set; }
+
+    public long IdentityKey { get; private set; }
+}
+
+/// <summary>
+/// An organisation's spend ledger: the small number its payments carry instead of its id, given at its first import,
+/// and how many imports it has started (the next import's number). Updated by each import, which also serialises
+/// two imports for one organisation.
+/// </summary>
+public sealed class SpendLedger : IOrganisationOwned
+{
+    private SpendLedger()
+    {
+    }
+
+    public int Number { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public int Imports { get; private set; }
 }
 
 /// <summary>

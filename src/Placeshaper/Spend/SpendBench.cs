@@ -79,7 +79,9 @@ public static class SpendBench
             await Migrator.MigrateAsync(db, cancellationToken);
             await scope.ServiceProvider.GetRequiredService<Demo.DemoData>().SeedAsync(cancellationToken);
             organisationId = await db.Organisations.Where(o => o.Slug == "anytown").Select(o => o.Id).SingleAsync(cancellationToken);
-            await db.SpendTransactions.Where(t => t.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
+            var ledger = db.SpendLedgers.Where(l => l.OrganisationId == organisationId).Select(l => l.Number);
+            await db.SpendPayments.Where(t => ledger.Contains(t.OrganisationNumber)).ExecuteDeleteAsync(cancellationToken);
+            await db.SpendLedgers.Where(l => l.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
             await db.SpendSupplierMonths.Where(t => t.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
             await db.SpendSupplierDays.Where(t => t.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
             await db.SpendDays.Where(t => t.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);

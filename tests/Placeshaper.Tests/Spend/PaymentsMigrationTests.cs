@@ -1,0 +1,128 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Placeshaper.Data;
+using Placeshaper.Spend;
+using Placeshaper.Tests.Infrastructure;
+
+namespace Placeshaper.Tests.Spend;
+
+/// <summary>
+/// Migration 0036 (ADR 0024) moves payments held in spend_transactions into spend_payments, with the organisation and
+/// the import as small numbers, and puts a view in the old table's place: payments already held must read back
+/// exactly as before through it, and the next import must carry on numbering and recognise what is held.
+/// </summary>
+public abstract class PaymentsMigrationTests(DatabaseProvider provider)
+{
+    private const string Migration = "0036_spend_payments";
+    private static readonly Guid Anytown = Guid.Parse("0b3c9a8e-1d2f-4e5a-8b7c-6d5e4f3a2b10");
+    private static readonly Guid Elsewhere = Guid.Parse("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
+    private static readonly Guid FirstImport = Guid.Parse("11111111-2222-4333-8444-555555555555");
+    private static readonly Guid SecondImport = Guid.Parse("66666666-7777-4888-8999-aaaaaaaaaaaa");
+    private static readonly Guid ElsewhereImport = Guid.Parse("bbbbbbbb-cccc-4ddd-8eee-ffffffffffff");
+
+    [Fact]
+    public async Task Payments_held_before_read_back_unchanged_and_the_next_import_carries_on()
+    {
+        TestEnvironment.SkipUnless(TestDatabase.IsAvailable(provider), TestDatabase.UnavailableReason(provider));
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = DatabaseSetup.Create(database.ConnectionString);
+        await MigrateBeforeAsync(db);
+        await HoldPaymentsAsync(db);
+
+        (await Migrator.MigrateAsync(db)).ShouldBe([Migration]);
+
+        var held = await db.SpendTransactions.IgnoreQueryFilters().AsNoTracking().OrderBy(t => t.Id)
+            .Select(t => new { t.Id, t.OrganisationId, t.ImportId, t.Line, t.Date, t.Month, t.Amount, t.SupplierKey, t.Redacted, t.TransactionNumber, t.IdentityKey })
+            .ToListAsync(TestContext.Current.CancellationToken);
+        held.Select(t => (t.Id, t.OrganisationId, t.ImportId, t.TransactionNumber, t.Amount, t.IdentityKey)).ShouldBe([
+            (10L, Anytown, FirstImport, "A-1", 1000.0050m, 101L),
+            (11L, Anytown, FirstImport, "A-2", -250.5m, 102L),
+            (12L, Elsewhere, ElsewhereImport, "E-1", 12.34m, 101L),
+            (13L, Anytown, SecondImport, "A-3", 99.99m, 103L),
+        ]);
+        held[0].Date.ShouldBe(new DateOnly(2025, 4, 3));
+        held[0].Month.ShouldBe(202504);
+        held[1].Redacted.ShouldBeTrue();
+        held[0].SupplierKey.ShouldBe("ACME");
+
+        // Reads by organisation, in EF and in SQL, find that organisation's payments only.
+        (await db.SpendTransactions.IgnoreQueryFilters().CountAsync(t => t.OrganisationId == Anytown, TestContext.Current.CancellationToken)).ShouldBe(3);
+        (await db.SpendImports.IgnoreQueryFilters().Where(i => i.OrganisationId == Anytown).OrderBy(i => i.ImportedAt).Select(i => i.Number).ToListAsync(TestContext.Current.CancellationToken))
+            .ShouldBe([1, 2]);
+        (await db.SpendLedgers.IgnoreQueryFilters().Select(l => new { l.OrganisationId, l.Imports }).ToListAsync(TestContext.Current.CancellationToken))
+            .OrderBy(l => l.Imports).Select(l => (l.OrganisationId, l.Imports)).ShouldBe([(Elsewhere, 1), (Anytown, 2)]);
+
+        // The next import is the organisation's third, and a payment like one held in the other organisation is new here.
+        var csv = "Date,Transaction Number,Amount,Supplier Name\r\n05/04/2025,A-4,10.00,Beta Ltd\r\n";
+        await using var content = new MemoryStream(Encoding.UTF8.GetBytes(csv));
+        var report = await new ImportSpend(db, TimeProvider.System).HandleAsync(Anytown, content, "more.csv", null, null, TestContext.Current.CancellationToken);
+
+        report.Accepted.ShouldBeTrue(string.Join("; ", report.Problems));
+        report.Imported.ShouldBe(1);
+        (await db.SpendImports.IgnoreQueryFilters().Where(i => i.Id == report.ImportId).Select(i => i.Number).SingleAsync(TestContext.Current.CancellationToken)).ShouldBe(3);
+        var added = await db.SpendTransactions.IgnoreQueryFilters().Where(t => t.TransactionNumber == "A-4").SingleAsync(TestContext.Current.CancellationToken);
+        (added.OrganisationId, added.ImportId, added.Id > 13).ShouldBe((Anytown, report.ImportId!.Value, true));
+    }
+
+    /// <summary>Applies every script before 0036, as a database last migrated then would have had them.</summary>
+    private async Task MigrateBeforeAsync(PlaceshaperDb db)
+    {
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await ExecuteAsync(connection, $"CREATE TABLE {Migrator.HistoryTable} (id varchar(200) NOT NULL PRIMARY KEY, checksum varchar(64) NOT NULL, applied_at varchar(40) NOT NULL)");
+        foreach (var script in Migrator.ScriptsFor(provider).Where(s => string.CompareOrdinal(s.Id, Migration) < 0))
+        {
+            await ExecuteAsync(connection, script.Sql);
+            await ExecuteAsync(connection, $"INSERT INTO {Migrator.HistoryTable} (id, checksum, applied_at) VALUES ('{script.Id}', '{script.Checksum}', '2026-01-01T00:00:00Z')");
+        }
+
+        await db.Database.CloseConnectionAsync();
+    }
+
+    /// <summary>Two organisations' imports and payments in the old table, inserted as the old writer did.</summary>
+    private async Task HoldPaymentsAsync(PlaceshaperDb db)
+    {
+        var sqlite = provider == DatabaseProvider.Sqlite;
+        string Id(Guid id) => sqlite ? $"'{id.ToString().ToUpperInvariant()}'" : $"'{id}'";
+        string At(int hour) => sqlite ? $"'2026-01-01 {hour:00}:00:00'" : $"'2026-01-01 {hour:00}:00:00+00'";
+        string Flag(bool value) => sqlite ? (value ? "1" : "0") : (value ? "true" : "false");
+        var sql = new StringBuilder();
+        foreach (var (id, slug) in new[] { (Anytown, "anytown-old"), (Elsewhere, "elsewhere-old") })
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO organisations (id, slug, name, kind, created_at) VALUES ({Id(id)}, '{slug}', '{slug}', 'Council', {At(1)});\n");
+        }
+
+        foreach (var (id, organisation, hour) in new[] { (FirstImport, Anytown, 9), (ElsewhereImport, Elsewhere, 10), (SecondImport, Anytown, 11) })
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO spend_imports (id, organisation_id, file_name, sha256, encoding, mapping, read, imported, duplicates, skipped, errors, total, skip_report, imported_at) VALUES ({Id(id)}, {Id(organisation)}, 'f.csv', 'x', 'UTF-8', '', 1, 1, 0, 0, 0, 0, '[]', {At(hour)});\n");
+        }
+
+        foreach (var (id, organisation, import, number, amount, supplier, key, redacted, identity) in new[]
+        {
+            (10, Anytown, FirstImport, "A-1", 10000050L, "'Acme Ltd'", "ACME", false, 101L),
+            (11, Anytown, FirstImport, "A-2", -2505000L, "NULL", "", true, 102L),
+            (12, Elsewhere, ElsewhereImport, "E-1", 123400L, "'Acme Ltd'", "ACME", false, 101L),
+            (13, Anytown, SecondImport, "A-3", 999900L, "'Beta Ltd'", "BETA", false, 103L),
+        })
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO spend_transactions (id, organisation_id, import_id, line, date, month, amount, supplier_name, supplier_key, redacted, transaction_number, identity_key) VALUES ({id}, {Id(organisation)}, {Id(import)}, 2, '2025-04-03', 202504, {amount}, {supplier}, '{key}', {Flag(redacted)}, '{number}', {identity});\n");
+        }
+
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await ExecuteAsync(db.Database.GetDbConnection(), sql.ToString());
+        await db.Database.CloseConnectionAsync();
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+}
+
+public sealed class PaymentsMigrationTestsOnSqlite() : PaymentsMigrationTests(DatabaseProvider.Sqlite);
+
+public sealed class PaymentsMigrationTestsOnPostgres() : PaymentsMigrationTests(DatabaseProvider.Postgres);
