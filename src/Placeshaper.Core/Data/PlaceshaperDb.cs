@@ -143,6 +143,8 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<Spend.SpendSupplierDay> SpendSupplierDays => Set<Spend.SpendSupplierDay>();
 
+    public DbSet<Spend.SpendCategory> SpendCategories => Set<Spend.SpendCategory>();
+
     public DatabaseProvider Provider =>
         Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 
