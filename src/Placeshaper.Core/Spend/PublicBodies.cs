@@ -13,8 +13,9 @@ namespace Placeshaper.Spend;
 /// <item><c>register-local-authority-nir.csv</c>: councils in Northern Ireland;</item>
 /// <item><c>register-government-organisation.csv</c>: government departments, agencies and public bodies.</item>
 /// </list>
-/// Names are compared by <see cref="SupplierNames.MatchKey"/>, the same key payments carry, and a council's short
-/// name ("Devon") counts only with COUNCIL after it: a supplier called "DEVON" alone may be anything.
+/// Names are compared normalised (<see cref="Providers.NameNormaliser"/>), as payments' supplier keys are, not by
+/// <see cref="SupplierNames.MatchKey"/>, which would cut "Cabinet Office" to "CABINET" (OFFICE reads as a branch); a
+/// council's short name ("Devon") counts only with COUNCIL after it: a supplier called "DEVON" alone may be anything.
 /// </summary>
 public static class PublicBodies
 {
@@ -25,7 +26,7 @@ public static class PublicBodies
     /// <summary>Every name the registers give, by match key.</summary>
     public static IReadOnlyDictionary<string, Body> All => ByKey.Value;
 
-    /// <summary>The public body a supplier's match key names, or null.</summary>
+    /// <summary>The public body a supplier's normalised name names, or null.</summary>
     public static Body? Find(string? supplierKey) =>
         string.IsNullOrEmpty(supplierKey) ? null : ByKey.Value.GetValueOrDefault(supplierKey);
 
@@ -34,7 +35,7 @@ public static class PublicBodies
         var byKey = new Dictionary<string, Body>(StringComparer.Ordinal);
         void Add(string? name, string register)
         {
-            var key = SupplierNames.MatchKey(name);
+            var key = Providers.NameNormaliser.Normalise(name);
             if (key.Length > 0)
             {
                 byKey.TryAdd(key, new Body(name!.Trim(), register));

@@ -52,7 +52,7 @@ public static class SupplierClassifier
 
         var key = facts.Key;
         var words = key.Split(' ');
-        var isPublic = provider?.LegalForm == LegalForm.PublicBody || PublicWords.Any(w => Contains(key, w)) || PublicBodies.Find(key) is not null;
+        var isPublic = provider?.LegalForm == LegalForm.PublicBody || PublicWords.Any(w => Contains(key, w)) || PublicBodies.Find(key) is not null || PublicBodies.Find(SupplierNames.MatchKey(facts.Name)) is not null;
         var isIndividual = !isPublic && words.Length > 1 && Titles.Contains(words[0], StringComparer.Ordinal);
         // The normalised key has lost its legal form ("… COMMUNITY INTEREST COMPANY", "… CIC"), so the name as written is read too.
         var written = " " + string.Join(' ', (facts.Name ?? "").ToUpperInvariant().Split([' ', '.', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries)) + " ";
