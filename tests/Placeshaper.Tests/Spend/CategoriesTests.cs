@@ -2,11 +2,13 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Placeshaper.Tests.Infrastructure;
 
 namespace Placeshaper.Tests.Spend;
 
-/// <summary>Spend categories (page and API), shares from classified suppliers, public bodies, and concurrent resolution.</summary>
+/// <summary>Spend categories (page and API), shares from classified suppliers, public bodies, concurrent resolution, and the import page without JavaScript.</summary>
 public abstract class CategoriesTests<TApp>(TApp app)
     where TApp : TestApp
 {
@@ -175,6 +177,40 @@ public abstract class CategoriesTests<TApp>(TApp app)
         var statuses = (await (await api.GetPathAsync("/api/v1/orgs/anytown/spend/suppliers?status=NewSupplier")).ReadJsonAsync()).EnumerateArray().Select(s => s.GetProperty("supplierKey").GetString()).ToList();
         statuses.ShouldContain(firstKey);
         statuses.ShouldContain(secondKey);
+    }
+
+    [Fact]
+    public async Task The_import_page_works_without_JavaScript_and_refuses_an_upload_over_the_configured_size_with_413()
+    {
+        app.RequireDatabase();
+        using var browser = await app.SignInAsync(Finance);
+        var form = await browser.GetHtmlAsync("/o/anytown/spend/import");
+        form.ShouldContain("data-upload-progress=\"upload-progress\"");
+        form.ShouldContain("<progress id=\"upload-progress-bar\"");
+        form.ShouldContain("/js/upload-progress.js");
+        form.ShouldContain($"data-max-bytes=\"{512L * 1024 * 1024}\"");
+
+        var prefix = Unique("U");
+        var content = File(prefix, [.. Enumerable.Range(1, 40).Select(i => ($"{i % 28 + 1:00}/07/2006", "12.34", "Acme Ltd", "Goods"))]);
+        var configuration = app.Services.GetRequiredService<IConfiguration>();
+        configuration["Spend:MaxUploadBytes"] = "1000";
+        try
+        {
+            (await browser.GetHtmlAsync("/o/anytown/spend/import")).ShouldContain("data-max-bytes=\"1000\"");
+            using var refused = await browser.PostFileAsync("/o/anytown/spend/import", "/o/anytown/spend/import", "big.csv", content);
+            refused.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+            (await refused.Content.ReadAsStringAsync()).ShouldContain("big.csv is larger than 0 MB: use the command line");
+        }
+        finally
+        {
+            configuration["Spend:MaxUploadBytes"] = null;
+        }
+
+        (await app.WithDbAsync(db => db.SpendTransactions.IgnoreQueryFilters().CountAsync(t => t.TransactionNumber!.StartsWith(prefix)))).ShouldBe(0);
+        using var imported = await browser.PostFileAsync("/o/anytown/spend/import", "/o/anytown/spend/import", "small.csv", content);
+        imported.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await imported.Content.ReadAsStringAsync()).ShouldContain("govuk-notification-banner--success");
+        (await app.WithDbAsync(db => db.SpendTransactions.IgnoreQueryFilters().CountAsync(t => t.TransactionNumber!.StartsWith(prefix)))).ShouldBe(40);
     }
 }
 
