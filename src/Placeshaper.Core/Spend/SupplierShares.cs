@@ -60,9 +60,20 @@ public static class SupplierShares
 
         if (months is var (first, last))
         {
+            // The classified suppliers first (a few hundred flagged), each month of each looked up by the monthly
+            // totals' primary key (organisation, month, supplier): SQLite keeps CROSS JOIN's order, which reads a
+            // fraction of the rows that a range over the months joined the other way would (8 ms against 25 ms for
+            // the Devon year, 26,056 supplier-months, on the shared machine). Months are integers we made, inlined.
+            var list = new List<int>();
+            for (var month = first; month <= last; month = month % 100 == 12 ? month + 89 : month + 1)
+            {
+                list.Add(month);
+            }
+
             await SpendSql.ReadAsync(db,
-                $"{Sums} FROM spend_supplier_months a {Join} WHERE a.organisation_id = @organisation AND a.month >= @first AND a.month <= @last {Flagged}",
-                [("organisation", organisationId), ("first", first), ("last", last)], Add, cancellationToken);
+                $"{Sums} FROM spend_suppliers s CROSS JOIN spend_supplier_months a WHERE s.organisation_id = @organisation {Flagged} " +
+                $"AND a.organisation_id = s.organisation_id AND a.supplier_key = s.supplier_key AND a.month IN ({string.Join(", ", list.Select(m => m.ToString(CultureInfo.InvariantCulture)))})",
+                [("organisation", organisationId)], Add, cancellationToken);
         }
 
         foreach (var (from, to) in days)
