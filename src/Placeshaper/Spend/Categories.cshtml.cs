@@ -59,7 +59,7 @@ public sealed class CategoriesModel(OrganisationContext context, PlaceshaperDb d
         [.. MapSpendCategories.FileColumns, "cpv_description", "cpv_division", "spend", "payments"],
         rows.Select(r => (IReadOnlyList<object?>)[r.ExpenseType, r.CpvCode, r.ProClassCode, r.ProClassLabel, r.CpvDescription, r.CpvDivision, r.Total, r.Payments]).ToList());
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostMapAsync(CancellationToken cancellationToken)
     {
         if (!CanChange)
         {

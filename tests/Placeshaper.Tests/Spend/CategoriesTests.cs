@@ -35,6 +35,8 @@ public abstract class CategoriesTests<TApp>(TApp app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
+    private static int Tokens(string html) => System.Text.RegularExpressions.Regex.Count(html, "name=\"__RequestVerificationToken\"");
+
     private static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
 
     [Fact]
@@ -73,10 +75,12 @@ public abstract class CategoriesTests<TApp>(TApp app)
         using var browser = await app.SignInAsync(Finance);
         var page = await browser.GetHtmlAsync("/o/anytown/spend/categories");
         page.ShouldContain(waste);
-        var bad = await (await browser.PostFormAsync("/o/anytown/spend/categories", "/o/anytown/spend/categories", new() { ["ExpenseType"] = waste, ["CpvCode"] = "1234" })).Content.ReadAsStringAsync();
+        var tokens = Tokens(await browser.GetHtmlAsync("/o/anytown/spend"));
+        (Tokens(page) - tokens).ShouldBe(2, "each of the page's two forms carries its antiforgery token");
+        var bad = await (await browser.PostFormAsync("/o/anytown/spend/categories", "/o/anytown/spend/categories?handler=Map", new() { ["ExpenseType"] = waste, ["CpvCode"] = "1234" })).Content.ReadAsStringAsync();
         bad.ShouldContain("id=\"cpvCode-error\"");
         bad.ShouldContain("is not a CPV 2008 code");
-        var good = await browser.PostFormAsync("/o/anytown/spend/categories", "/o/anytown/spend/categories", new() { ["ExpenseType"] = waste, ["CpvCode"] = "90511000-2" });
+        var good = await browser.PostFormAsync("/o/anytown/spend/categories", "/o/anytown/spend/categories?handler=Map", new() { ["ExpenseType"] = waste, ["CpvCode"] = "90511000-2" });
         good.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await browser.GetHtmlAsync(good.Headers.Location!.OriginalString)).ShouldContain("90511000-2 Refuse collection services");
 
@@ -188,6 +192,7 @@ public abstract class CategoriesTests<TApp>(TApp app)
         form.ShouldContain("data-upload-progress=\"upload-progress\"");
         form.ShouldContain("<progress id=\"upload-progress-bar\"");
         form.ShouldContain("/js/upload-progress.js");
+        (Tokens(form) - Tokens(await browser.GetHtmlAsync("/o/anytown/spend"))).ShouldBe(1, "the form carries its antiforgery token");
         form.ShouldContain($"data-max-bytes=\"{512L * 1024 * 1024}\"");
 
         var prefix = Unique("U");
