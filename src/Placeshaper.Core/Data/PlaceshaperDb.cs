@@ -146,6 +146,7 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
     public DbSet<Spend.SpendPayment> SpendPayments => Set<Spend.SpendPayment>();
 
     public DbSet<Spend.SpendLedger> SpendLedgers => Set<Spend.SpendLedger>();
+    public DbSet<Spend.SpendCategory> SpendCategories => Set<Spend.SpendCategory>();
 
     public DatabaseProvider Provider =>
         Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;

@@ -11,6 +11,7 @@ namespace Placeshaper.Demo;
 /// same import as everyone's files and then resolved, so that the spend, supplier and analytics pages are not empty.
 /// It shows each way a supplier resolves: by company number, charity number, VAT number, exact name, a similar name
 /// waiting for review, an unresolved local supplier, a public body, a redacted individual, and a likely duplicate.
+/// Most of its expense types are mapped to CPV codes (spend categories).
 /// </summary>
 internal static class DemoSpend
 {
@@ -55,5 +56,20 @@ internal static class DemoSpend
         }
 
         await new ResolveSuppliers(db, clock).HandleAsync(anytown.Id, cancellationToken);
+
+        // Spend categories for most expense types, CPV 2008 codes from the list; "Shared services" and the rest are
+        // left unmapped, so the categories page shows both. No ProClass codes: none are shipped to take them from.
+        var mapped = await new MapSpendCategories(db, clock).HandleAsync(anytown.Id,
+        [
+            new("Home care", "85312000-9", null, null),
+            new("Family support", "85312000", null, null),
+            new("Facilities management", "79993100-2", null, null),
+            new("Transport", "60100000-9", null, null),
+            new("Stationery", "30192700-8", null, null),
+        ], indexed: true, cancellationToken);
+        if (!mapped.Succeeded)
+        {
+            throw new InvalidOperationException("The demo spend categories were refused: " + mapped.Errors);
+        }
     }
 }

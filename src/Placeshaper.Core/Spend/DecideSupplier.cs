@@ -49,6 +49,28 @@ public sealed class DecideSupplier(PlaceshaperDb db, ResolveSuppliers resolve, T
             return errors;
         }
 
+        // Two officers deciding about one supplier at once: the second insert meets the unique (organisation, supplier
+        // key) index, and is tried again as an update of the decision the first saved, so neither is lost silently
+        // (the later one is the decision, both are in the audit trail).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await SaveAsync(organisationId, supplier.Name, key, kind.Value, providerId, record: attempt == 1, cancellationToken);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        await resolve.HandleAsync(organisationId, cancellationToken);
+        return kind.Value;
+    }
+
+    private async Task SaveAsync(Guid organisationId, string name, string key, SupplierDecisionKind kind, Guid? providerId, bool record, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var decision = await db.SupplierDecisions.SingleOrDefaultAsync(d => d.OrganisationId == organisationId && d.SupplierKey == key, cancellationToken);
         if (decision is null)
@@ -57,11 +79,13 @@ public sealed class DecideSupplier(PlaceshaperDb db, ResolveSuppliers resolve, T
             db.SupplierDecisions.Add(decision);
         }
 
-        decision.Set(kind.Value, providerId, now);
-        db.RecordDecision(new AuditDecision(organisationId, "spend-supplier-" + kind.Value.ToString().ToLowerInvariant(), "SupplierDecision", decision.Id.ToString(),
-            After: System.Text.Json.JsonSerializer.Serialize(new { supplier = supplier.Name, key, decision = kind.Value.ToString(), providerId })));
+        decision.Set(kind, providerId, now);
+        if (record)
+        {
+            // A failed save keeps its pending audit decision for the next save: recorded once, whatever the retries.
+            db.RecordDecision(new AuditDecision(organisationId, "spend-supplier-" + kind.ToString().ToLowerInvariant(), "SupplierDecision", key,
+                After: System.Text.Json.JsonSerializer.Serialize(new { supplier = name, key, decision = kind.ToString(), providerId })));
+        }
         await db.SaveChangesAsync(cancellationToken);
-        await resolve.HandleAsync(organisationId, cancellationToken);
-        return kind.Value;
     }
 }

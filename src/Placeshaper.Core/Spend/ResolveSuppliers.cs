@@ -20,7 +20,40 @@ public sealed class ResolveSuppliers(PlaceshaperDb db, TimeProvider clock)
 {
     public sealed record Outcome(int Suppliers, int Resolved, int ToReview, int Unresolved, int NewSuppliers, int Redacted);
 
+    /// <summary>One run at a time per organisation in this process; the retry in <see cref="HandleAsync"/> covers other instances.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, SemaphoreSlim> Running = new();
+
+    /// <summary>
+    /// Resolves and classifies the organisation's suppliers. Two runs for one organisation never interleave in one
+    /// process (a lock per organisation); a run that collides with one on another instance (the rebuilt rows' primary
+    /// key, organisation and supplier key, is unique) starts again from fresh reads, so no supplier is ever held twice
+    /// and the last run's view, with every decision saved before it, wins.
+    /// </summary>
     public async Task<Outcome> HandleAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        var gate = Running.GetOrAdd(organisationId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await RunAsync(organisationId, attempt, cancellationToken);
+                }
+                catch (DbUpdateException) when (attempt < 3)
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<Outcome> RunAsync(Guid organisationId, int attempt, CancellationToken cancellationToken)
     {
         var facts = await FactsAsync(db, organisationId, cancellationToken);
         var providers = await db.Providers.AsNoTracking().Where(p => p.OrganisationId == organisationId).ToListAsync(cancellationToken);
@@ -52,8 +85,12 @@ public sealed class ResolveSuppliers(PlaceshaperDb db, TimeProvider clock)
         {
             await db.SpendSuppliers.Where(s => s.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
             db.SpendSuppliers.AddRange(rows);
-            db.RecordDecision(new AuditDecision(organisationId, "spend-suppliers-resolved", "SpendSupplier", organisationId.ToString(),
-                After: System.Text.Json.JsonSerializer.Serialize(outcome)));
+            if (attempt == 1)
+            {
+                // A failed save keeps its pending audit decision for the next save: recorded once, whatever the retries.
+                db.RecordDecision(new AuditDecision(organisationId, "spend-suppliers-resolved", "SpendSupplier", organisationId.ToString(),
+                    After: System.Text.Json.JsonSerializer.Serialize(outcome)));
+            }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

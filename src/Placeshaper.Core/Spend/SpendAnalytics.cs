@@ -16,9 +16,13 @@ public static class SpendAnalytics
 
     public sealed record Total(string Name, decimal Amount, long Payments);
 
-    public sealed record Share(string Quarter, decimal Total, decimal Local, decimal LocalPercent, decimal Sme, decimal SmePercent, decimal Vcse, decimal VcsePercent);
+    public sealed record Share(
+        string Quarter, decimal Total, decimal Local, decimal LocalPercent, decimal Sme, decimal SmePercent, decimal Vcse, decimal VcsePercent, decimal PublicSector, decimal PublicSectorPercent);
 
-    public sealed record Supplier(string SupplierKey, string Name, string Status, string? Provider, decimal Amount, long Payments, bool? IsLocal, bool? IsSme, bool IsVcse);
+    public sealed record Supplier(string SupplierKey, string Name, string Status, string? Provider, decimal Amount, long Payments, bool? IsLocal, bool? IsSme, bool IsVcse, bool IsPublicSector);
+
+    /// <summary>Spend in one category: a CPV division or code, or a ProClass code; <see cref="Code"/> null for expense types not mapped.</summary>
+    public sealed record Category(string? Code, string Name, decimal Amount, long Payments);
 
     public sealed record OffContract(string SupplierKey, string Name, string Reason, decimal Amount, long Payments, DateOnly First, DateOnly Last);
 
@@ -34,6 +38,9 @@ public static class SpendAnalytics
         IReadOnlyList<Total> FinancialYears,
         IReadOnlyList<Total> ServiceAreas,
         IReadOnlyList<Total> ExpenseTypes,
+        IReadOnlyList<Category> CpvDivisions,
+        IReadOnlyList<Category> CpvCodes,
+        IReadOnlyList<Category> ProClass,
         IReadOnlyList<Supplier> Suppliers,
         IReadOnlyList<Share> Shares,
         IReadOnlyList<OffContract> OffContract,
@@ -41,7 +48,7 @@ public static class SpendAnalytics
         int DuplicateDays);
 
     /// <summary>The tables the API and the page offer one by one.</summary>
-    public static readonly IReadOnlyList<string> Tables = ["months", "quarters", "financial-years", "service-areas", "expense-types", "suppliers", "shares", "off-contract", "duplicates"];
+    public static readonly IReadOnlyList<string> Tables = ["months", "quarters", "financial-years", "service-areas", "expense-types", "suppliers", "shares", "off-contract", "duplicates", "cpv-divisions", "cpv-codes", "proclass"];
 
     /// <summary>The financial year (1 April to 31 March) holding the latest payment, or the current one when there is none.</summary>
     public static async Task<(DateOnly From, DateOnly To)> DefaultRangeAsync(PlaceshaperDb db, Guid organisationId, DateOnly today, CancellationToken cancellationToken)
@@ -66,18 +73,29 @@ public static class SpendAnalytics
         (string, object)[] range = [("organisation", organisationId), ("from", from), ("to", to)];
         const string Where = "WHERE organisation_id = @organisation AND date >= @from AND date <= @to";
 
+        // Months, suppliers, shares and off-contract spend come from the day and supplier totals kept at import
+        // (spend_supplier_days, keyed by organisation and date): a range read of its primary key, not the payments.
         var byMonth = new SortedDictionary<int, (long Units, long Count)>();
-        var byMonthSupplier = new List<(int Month, string Key, long Units)>();
-        await SpendSql.ReadAsync(db, $"SELECT month, supplier_key, CAST(SUM(amount) AS BIGINT), COUNT(*) FROM spend_transactions {Where} GROUP BY month, supplier_key", range, r =>
+        var supplierDays = new List<(DateOnly Date, string Key, long Units, long Count)>();
+        await SpendSql.ReadAsync(db, $"SELECT date, supplier_key, CAST(SUM(total) AS BIGINT), SUM(transactions) FROM spend_supplier_days {Where} GROUP BY date, supplier_key", range, r =>
         {
-            var (month, key, units, count) = (r.GetInt32(0), r.GetString(1), r.GetInt64(2), Convert.ToInt64(r.GetValue(3), CultureInfo.InvariantCulture));
+            var (date, key, units, count) = (ReadDate(r.GetValue(0)), r.GetString(1), r.GetInt64(2), Convert.ToInt64(r.GetValue(3), CultureInfo.InvariantCulture));
+            var month = (date.Year * 100) + date.Month;
             var (u, c) = byMonth.GetValueOrDefault(month);
             byMonth[month] = (u + units, c + count);
-            byMonthSupplier.Add((month, key, units));
+            supplierDays.Add((date, key, units, count));
         }, cancellationToken);
+        var byMonthSupplier = supplierDays.GroupBy(d => ((d.Date.Year * 100) + d.Date.Month, d.Key)).Select(g => (Month: g.Key.Item1, Key: g.Key.Key, Units: g.Sum(d => d.Units))).ToList();
 
-        var serviceAreas = await GroupAsync(db, "service_area", Where, range, cancellationToken);
-        var expenseTypes = await GroupAsync(db, "expense_type", Where, range, cancellationToken);
+        // Service areas and expense types need the payments (no aggregate keeps them): one grouped read for both.
+        var areaTypes = new List<(string Area, string Type, long Units, long Count)>();
+        await SpendSql.ReadAsync(db, $"SELECT COALESCE(service_area, ''), COALESCE(expense_type, ''), CAST(SUM(amount) AS BIGINT), COUNT(*) FROM spend_transactions {Where} GROUP BY COALESCE(service_area, ''), COALESCE(expense_type, '')", range,
+            r => areaTypes.Add((r.GetString(0), r.GetString(1), r.GetInt64(2), Convert.ToInt64(r.GetValue(3), CultureInfo.InvariantCulture))), cancellationToken);
+        var serviceAreas = Totals(areaTypes.GroupBy(a => a.Area, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(a => a.Units), g.Sum(a => a.Count))));
+        var byType = areaTypes.GroupBy(a => a.Type, StringComparer.Ordinal).Select(g => (Name: g.Key, Units: g.Sum(a => a.Units), Count: g.Sum(a => a.Count))).ToList();
+        var expenseTypes = Totals(byType);
+        var mappings = await SpendCategoryQueries.MappingsAsync(db, organisationId, cancellationToken);
+        var (cpvDivisions, cpvCodes, proClass) = Categories(byType, mappings);
 
         var suppliers = await db.SpendSuppliers.AsNoTracking().Where(s => s.OrganisationId == organisationId).ToDictionaryAsync(s => s.SupplierKey, StringComparer.Ordinal, cancellationToken);
         var providerNames = await db.Providers.AsNoTracking().Where(p => p.OrganisationId == organisationId).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
@@ -86,12 +104,12 @@ public static class SpendAnalytics
         var quarters = Roll(byMonth, m => Quarter(m / 100, m % 100));
         var years = Roll(byMonth, m => FinancialYear(m / 100, m % 100));
 
+        var paymentsBySupplier = supplierDays.GroupBy(d => d.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(d => d.Count), StringComparer.Ordinal);
         var bySupplier = byMonthSupplier.GroupBy(x => x.Key, StringComparer.Ordinal).Select(g =>
         {
             var s = suppliers.GetValueOrDefault(g.Key);
             return (Key: g.Key, Units: g.Sum(x => x.Units), Supplier: s);
         }).ToList();
-        var paymentsBySupplier = await CountBySupplierAsync(db, Where, range, cancellationToken);
         var supplierRows = bySupplier
             .OrderByDescending(s => s.Units).ThenBy(s => s.Key, StringComparer.Ordinal)
             .Select(s => new Supplier(
@@ -103,7 +121,8 @@ public static class SpendAnalytics
                 paymentsBySupplier.GetValueOrDefault(s.Key),
                 s.Supplier?.IsLocal,
                 s.Supplier?.IsSme,
-                s.Supplier?.IsVcse ?? false))
+                s.Supplier?.IsVcse ?? false,
+                s.Supplier?.IsPublicSector ?? false))
             .ToList();
 
         var shares = byMonthSupplier
@@ -111,7 +130,7 @@ public static class SpendAnalytics
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
-                long total = 0, local = 0, sme = 0, vcse = 0;
+                long total = 0, local = 0, sme = 0, vcse = 0, publicSector = 0;
                 foreach (var (_, key, units) in g)
                 {
                     total += units;
@@ -120,18 +139,59 @@ public static class SpendAnalytics
                         local += s.IsLocal == true ? units : 0;
                         sme += s.IsSme == true ? units : 0;
                         vcse += s.IsVcse ? units : 0;
+                        publicSector += s.IsPublicSector ? units : 0;
                     }
                 }
 
-                return new Share(g.Key, Pence(total), Pence(local), Percent(local, total), Pence(sme), Percent(sme, total), Pence(vcse), Percent(vcse, total));
+                return new Share(g.Key, Pence(total), Pence(local), Percent(local, total), Pence(sme), Percent(sme, total), Pence(vcse), Percent(vcse, total), Pence(publicSector), Percent(publicSector, total));
             })
             .ToList();
 
-        var offContract = await OffContractAsync(db, organisationId, suppliers, Where, range, cancellationToken);
+        var offContract = await OffContractAsync(db, organisationId, suppliers, supplierDays, cancellationToken);
         var duplicates = await DuplicatesAsync(db, organisationId, from, to, duplicateDays, suppliers, cancellationToken);
         var totalUnits = byMonth.Values.Sum(m => m.Units);
-        return new Report(from, to, Pence(totalUnits), byMonth.Values.Sum(m => m.Count), months, quarters, years, serviceAreas, expenseTypes, supplierRows, shares, offContract, duplicates, duplicateDays);
+        return new Report(from, to, Pence(totalUnits), byMonth.Values.Sum(m => m.Count), months, quarters, years, serviceAreas, expenseTypes, cpvDivisions, cpvCodes, proClass, supplierRows, shares, offContract, duplicates, duplicateDays);
     }
+
+    /// <summary>
+    /// Spend by category, from the expense types' totals and the organisation's mapping (<see cref="SpendCategory"/>)
+    /// applied now: by CPV division, by CPV code and by ProClass. Expense types with no mapping are one "Not mapped" row
+    /// in each, so the tables add up to the total.
+    /// </summary>
+    public static (List<Category> CpvDivisions, List<Category> CpvCodes, List<Category> ProClass) Categories(
+        IEnumerable<(string Name, long Units, long Count)> byExpenseType, IReadOnlyDictionary<string, SpendCategory> mappings)
+    {
+        var divisions = new Dictionary<string, (string Name, long Units, long Count)>(StringComparer.Ordinal);
+        var codes = new Dictionary<string, (string Name, long Units, long Count)>(StringComparer.Ordinal);
+        var proClass = new Dictionary<string, (string Name, long Units, long Count)>(StringComparer.Ordinal);
+        static void Add(Dictionary<string, (string Name, long Units, long Count)> into, string code, string name, long units, long count)
+        {
+            var (n, u, c) = into.GetValueOrDefault(code, (name, 0, 0));
+            into[code] = (n, u + units, c + count);
+        }
+
+        foreach (var (name, units, count) in byExpenseType)
+        {
+            var mapping = mappings.GetValueOrDefault(SpendCategory.Key(name));
+            var cpv = mapping?.CpvCode is { } value ? Tenders.CpvCodes.Find(value) : null;
+            var division = cpv is null ? null : Tenders.CpvCodes.DivisionOf(cpv);
+            Add(divisions, division?.Value ?? "", division?.Description ?? NotMapped, units, count);
+            Add(codes, cpv?.Value ?? "", cpv?.Description ?? NotMapped, units, count);
+            var proClassKey = mapping?.ProClassCode ?? mapping?.ProClassLabel ?? "";
+            Add(proClass, proClassKey, proClassKey.Length == 0 ? NotMapped : mapping!.ProClassLabel ?? mapping.ProClassCode!, units, count);
+        }
+
+        static List<Category> Rows(Dictionary<string, (string Name, long Units, long Count)> from) =>
+            from.OrderBy(r => r.Key.Length == 0).ThenByDescending(r => r.Value.Units).ThenBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => new Category(r.Key.Length == 0 ? null : r.Key, r.Value.Name, Pence(r.Value.Units), r.Value.Count)).ToList();
+        return (Rows(divisions), Rows(codes), Rows(proClass));
+    }
+
+    public const string NotMapped = "Not mapped";
+
+    private static List<Total> Totals(IEnumerable<(string Name, long Units, long Count)> rows) =>
+        rows.OrderByDescending(r => r.Units).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .Select(r => new Total(r.Name.Length == 0 ? "Not given" : r.Name, Pence(r.Units), r.Count)).ToList();
 
     private static decimal Pence(long units) => Money.ToPence(Money.FromStoredUnits(units));
 
@@ -141,23 +201,6 @@ public static class SpendAnalytics
         byMonth.GroupBy(m => key(m.Key)).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new Total(g.Key, Pence(g.Sum(m => m.Value.Units)), g.Sum(m => m.Value.Count))).ToList();
 
-    private static async Task<List<Total>> GroupAsync(PlaceshaperDb db, string column, string where, (string, object)[] range, CancellationToken cancellationToken)
-    {
-        var rows = new List<(string Name, long Units, long Count)>();
-        await SpendSql.ReadAsync(db, $"SELECT COALESCE({column}, ''), CAST(SUM(amount) AS BIGINT), COUNT(*) FROM spend_transactions {where} GROUP BY COALESCE({column}, '')", range,
-            r => rows.Add((r.GetString(0), r.GetInt64(1), Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture))), cancellationToken);
-        return rows.OrderByDescending(r => r.Units).ThenBy(r => r.Name, StringComparer.Ordinal)
-            .Select(r => new Total(r.Name.Length == 0 ? "Not given" : r.Name, Pence(r.Units), r.Count)).ToList();
-    }
-
-    private static async Task<Dictionary<string, long>> CountBySupplierAsync(PlaceshaperDb db, string where, (string, object)[] range, CancellationToken cancellationToken)
-    {
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        await SpendSql.ReadAsync(db, $"SELECT supplier_key, COUNT(*) FROM spend_transactions {where} GROUP BY supplier_key", range,
-            r => counts[r.GetString(0)] = Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), cancellationToken);
-        return counts;
-    }
-
     /// <summary>
     /// Spend with suppliers that had no contract in the contracts register in force on the payment date. A contract
     /// belongs to a supplier when it names the provider the supplier is resolved to, or its supplier's name normalises
@@ -165,7 +208,7 @@ public static class SpendAnalytics
     /// payments are left out: whom they paid is not known.
     /// </summary>
     private static async Task<List<OffContract>> OffContractAsync(
-        PlaceshaperDb db, Guid organisationId, Dictionary<string, SpendSupplier> suppliers, string where, (string, object)[] range, CancellationToken cancellationToken)
+        PlaceshaperDb db, Guid organisationId, Dictionary<string, SpendSupplier> suppliers, List<(DateOnly Date, string Key, long Units, long Count)> supplierDays, CancellationToken cancellationToken)
     {
         var contracts = await db.Contracts.AsNoTracking().Where(c => c.OrganisationId == organisationId)
             .Select(c => new { c.ProviderId, c.SupplierName, c.StartDate, c.EndDate }).ToListAsync(cancellationToken);
@@ -173,20 +216,23 @@ public static class SpendAnalytics
         var byName = contracts.ToLookup(c => Providers.NameNormaliser.Normalise(c.SupplierName), StringComparer.Ordinal);
 
         var rows = new Dictionary<string, (long Units, long Count, DateOnly First, DateOnly Last)>(StringComparer.Ordinal);
-        await SpendSql.ReadAsync(db, $"SELECT supplier_key, date, CAST(SUM(amount) AS BIGINT), COUNT(*) FROM spend_transactions {where} AND supplier_key <> '' GROUP BY supplier_key, date", range, r =>
+        foreach (var (date, key, dayUnits, dayCount) in supplierDays)
         {
-            var key = r.GetString(0);
-            var date = ReadDate(r.GetValue(1));
+            if (key.Length == 0)
+            {
+                continue;
+            }
+
             var supplier = suppliers.GetValueOrDefault(key);
             var candidates = (supplier?.ProviderId is { } p ? byProvider[p] : []).Concat(byName[key]);
             if (candidates.Any(c => (c.StartDate is null || c.StartDate <= date) && (c.EndDate is null || c.EndDate >= date)))
             {
-                return;
+                continue;
             }
 
             var (units, count, first, last) = rows.GetValueOrDefault(key, (0, 0, date, date));
-            rows[key] = (units + r.GetInt64(2), count + Convert.ToInt64(r.GetValue(3), CultureInfo.InvariantCulture), date < first ? date : first, date > last ? date : last);
-        }, cancellationToken);
+            rows[key] = (units + dayUnits, count + dayCount, date < first ? date : first, date > last ? date : last);
+        }
 
         return rows.OrderByDescending(r => r.Value.Units).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r =>
         {

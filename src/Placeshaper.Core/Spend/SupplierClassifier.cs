@@ -15,7 +15,8 @@ namespace Placeshaper.Spend;
 /// charitable, CIC or co-operative legal form). An unmatched supplier is not known to be an SME; its name saying
 /// "CIC" or "COMMUNITY INTEREST COMPANY" or "CHARITY" makes it VCSE.</item>
 /// <item>Public sector: a matched provider that is a public body, or a name that says it is one: a council, the NHS,
-/// police, fire and rescue, an integrated care board, a government department or agency.</item>
+/// police, fire and rescue, an integrated care board, a government department or agency; or a name in the GOV.UK
+/// registers of councils and government organisations (<see cref="PublicBodies"/>). Never SME or VCSE.</item>
 /// <item>Individual: a redacted supplier (Transparency Code 2015 para. 25 lets councils withhold individuals' names),
 /// or a name that starts with a title (MR, MRS, MS, MISS, DR).</item>
 /// </list>
@@ -51,13 +52,14 @@ public static class SupplierClassifier
 
         var key = facts.Key;
         var words = key.Split(' ');
-        var isPublic = provider?.LegalForm == LegalForm.PublicBody || PublicWords.Any(w => Contains(key, w));
+        var isPublic = provider?.LegalForm == LegalForm.PublicBody || PublicWords.Any(w => Contains(key, w)) || PublicBodies.Find(key) is not null || PublicBodies.Find(SupplierNames.MatchKey(facts.Name)) is not null;
         var isIndividual = !isPublic && words.Length > 1 && Titles.Contains(words[0], StringComparer.Ordinal);
         // The normalised key has lost its legal form ("… COMMUNITY INTEREST COMPANY", "… CIC"), so the name as written is read too.
         var written = " " + string.Join(' ', (facts.Name ?? "").ToUpperInvariant().Split([' ', '.', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries)) + " ";
         var vcseByName = new[] { " CIC ", " COMMUNITY INTEREST COMPANY ", " CHARITY ", " CHARITABLE INCORPORATED ORGANISATION " }
             .Any(w => written.Contains(w, StringComparison.Ordinal));
-        var isVcse = provider is not null ? provider.IsVcse || provider.LegalForm?.SuggestsVcse() == true || vcseByName : vcseByName;
+        // A public body is its own class: never an SME or a VCSE, whatever its name says.
+        var isVcse = !isPublic && (provider is not null ? provider.IsVcse || provider.LegalForm?.SuggestsVcse() == true || vcseByName : vcseByName);
         bool? isSme = isPublic ? false : provider?.Size.IsSme;
 
         var postcodes = new List<(string What, string Postcode)>();

@@ -52,3 +52,18 @@ internal sealed class SpendLocalDefinitionConfiguration : IEntityTypeConfigurati
         builder.HasOne<Organisation>().WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SpendCategoryConfiguration : IEntityTypeConfiguration<SpendCategory>
+{
+    public void Configure(EntityTypeBuilder<SpendCategory> builder)
+    {
+        builder.ToTable("spend_categories");
+        builder.HasKey(c => new { c.OrganisationId, c.ExpenseKey });
+        builder.Property(c => c.ExpenseKey).HasMaxLength(SpendLimits.Text);
+        builder.Property(c => c.ExpenseType).HasMaxLength(SpendLimits.Text);
+        builder.Property(c => c.CpvCode).HasMaxLength(10);
+        builder.Property(c => c.ProClassCode).HasMaxLength(SpendCategory.MaxProClassCode);
+        builder.Property(c => c.ProClassLabel).HasMaxLength(SpendCategory.MaxProClassLabel);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -68,5 +68,6 @@ public static class ApiEndpoints
         SocialValue.SocialValueDeliveryApi.Map(organisation);
         SocialValue.SocialValueReportApi.Map(organisation);
         Contracts.PerformanceNoticesApi.Map(organisation);
+        Spend.CategoriesApi.Map(organisation);
     }
 }

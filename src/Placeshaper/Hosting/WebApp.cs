@@ -101,6 +101,7 @@ public static class WebApp
         services.AddScoped<Spend.ResolveSuppliers>();
         services.AddScoped<Spend.DecideSupplier>();
         services.AddScoped<SocialValue.Delivery.SocialValueDelivery>();
+        services.AddScoped<Spend.MapSpendCategories>();
 
         AddAuthentication(builder);
         services.AddAuthorizationBuilder()

@@ -8,7 +8,8 @@ namespace Placeshaper.Spend;
 
 /// <summary>
 /// Spend analytics for a date range: totals by financial year, quarter and month; the local, SME and VCSE shares by
-/// quarter, drawn and tabled; spend by service area, expense type and supplier; off-contract spend and likely
+/// quarter, drawn and tabled, with public-sector spend apart; spend by service area, expense type, spend category
+/// (CPV division and code, ProClass, through the organisation's mapping) and supplier; off-contract spend and likely
 /// duplicate payments. Every table downloads as CSV or Excel; the API serves the same tables.
 /// </summary>
 [RequiresRole(Role.Administrator, Role.FinanceOfficer, Role.Commissioner, Role.ProcurementOfficer, Role.Councillor)]
@@ -56,13 +57,14 @@ public sealed class AnalyticsModel(OrganisationContext context, PlaceshaperDb db
         {
             SharesChart = SvgCharts.Line(
                 "shares-chart",
-                "Local, SME and VCSE shares of spend by quarter",
+                "Local, SME, VCSE and public-sector shares of spend by quarter",
                 "%",
                 Report.Shares.Select(s => s.Quarter).ToList(),
                 [
                     new("Local", Report.Shares.Select(s => (decimal?)s.LocalPercent).ToList()),
                     new("SME", Report.Shares.Select(s => (decimal?)s.SmePercent).ToList()),
                     new("VCSE", Report.Shares.Select(s => (decimal?)s.VcsePercent).ToList()),
+                    new("Public sector", Report.Shares.Select(s => (decimal?)s.PublicSectorPercent).ToList()),
                 ]);
         }
     }
@@ -85,17 +87,22 @@ public sealed class AnalyticsModel(OrganisationContext context, PlaceshaperDb db
     {
         static IReadOnlyList<IReadOnlyList<object?>> Totals(IEnumerable<SpendAnalytics.Total> totals) =>
             totals.Select(t => (IReadOnlyList<object?>)[t.Name, t.Amount, t.Payments]).ToList();
+        static IReadOnlyList<IReadOnlyList<object?>> Categories(IEnumerable<SpendAnalytics.Category> categories) =>
+            categories.Select(c => (IReadOnlyList<object?>)[c.Code ?? "", c.Name, c.Amount, c.Payments]).ToList();
         return
         [
             new("financial-years", "By financial year (April to March)", ["financial_year", "total", "payments"], Totals(r.FinancialYears), 1),
             new("quarters", "By quarter", ["quarter", "total", "payments"], Totals(r.Quarters), 1),
             new("months", "By month", ["month", "total", "payments"], Totals(r.Months), 1),
-            new("shares", "Local, SME and VCSE shares by quarter", ["quarter", "total", "local", "local_percent", "sme", "sme_percent", "vcse", "vcse_percent"],
-                r.Shares.Select(s => (IReadOnlyList<object?>)[s.Quarter, s.Total, s.Local, s.LocalPercent, s.Sme, s.SmePercent, s.Vcse, s.VcsePercent]).ToList(), 1),
+            new("shares", "Local, SME, VCSE and public-sector shares by quarter", ["quarter", "total", "local", "local_percent", "sme", "sme_percent", "vcse", "vcse_percent", "public_sector", "public_sector_percent"],
+                r.Shares.Select(s => (IReadOnlyList<object?>)[s.Quarter, s.Total, s.Local, s.LocalPercent, s.Sme, s.SmePercent, s.Vcse, s.VcsePercent, s.PublicSector, s.PublicSectorPercent]).ToList(), 1),
             new("service-areas", "By service area", ["service_area", "total", "payments"], Totals(r.ServiceAreas), 1),
             new("expense-types", "By expense type", ["expense_type", "total", "payments"], Totals(r.ExpenseTypes), 1),
-            new("suppliers", "Top suppliers", ["supplier", "status", "provider", "total", "payments", "local", "sme", "vcse"],
-                r.Suppliers.Select(s => (IReadOnlyList<object?>)[s.Name, s.Status, s.Provider, s.Amount, s.Payments, YesNo(s.IsLocal), YesNo(s.IsSme), YesNo(s.IsVcse)]).ToList(), 3),
+            new("cpv-divisions", "By spend category: CPV division", ["cpv_division", "description", "total", "payments"], Categories(r.CpvDivisions), 2),
+            new("cpv-codes", "By spend category: CPV code", ["cpv_code", "description", "total", "payments"], Categories(r.CpvCodes), 2),
+            new("proclass", "By spend category: ProClass", ["proclass_code", "label", "total", "payments"], Categories(r.ProClass), 2),
+            new("suppliers", "Top suppliers", ["supplier", "status", "provider", "total", "payments", "local", "sme", "vcse", "public_sector"],
+                r.Suppliers.Select(s => (IReadOnlyList<object?>)[s.Name, s.Status, s.Provider, s.Amount, s.Payments, YesNo(s.IsLocal), YesNo(s.IsSme), YesNo(s.IsVcse), YesNo(s.IsPublicSector)]).ToList(), 3),
             new("off-contract", "Off-contract spend (no contract in force on the payment date)", ["supplier", "reason", "first_paid", "last_paid", "total", "payments"],
                 r.OffContract.Select(o => (IReadOnlyList<object?>)[o.Name, o.Reason, o.First, o.Last, o.Amount, o.Payments]).ToList(), 4),
             new("duplicates", $"Likely duplicate payments (same supplier and amount within {r.DuplicateDays} days)", ["supplier", "amount", "first_date", "second_date", "days_apart", "first_transaction", "second_transaction"],

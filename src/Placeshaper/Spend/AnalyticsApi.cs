@@ -13,10 +13,10 @@ public static class AnalyticsApi
         var spend = organisation.MapGroup("/spend").WithTags("Spend");
         var readers = new RequiresRoleAttribute(SpendAccess.Readers);
         spend.MapGet("/analytics", AllAsync).WithName("SpendAnalytics")
-            .WithSummary("Every spend analytics table for from..to (YYYY-MM-DD, default the financial year of the latest payment): months, quarters, financial years (April to March), service areas, expense types, suppliers, local/SME/VCSE shares by quarter, off-contract spend and likely duplicate payments (same supplier and amount within ?days=3)")
+            .WithSummary("Every spend analytics table for from..to (YYYY-MM-DD, default the financial year of the latest payment): months, quarters, financial years (April to March), service areas, expense types, spend categories (CPV division, CPV code, ProClass, from the expense-type mapping), suppliers, local/SME/VCSE/public-sector shares by quarter, off-contract spend and likely duplicate payments (same supplier and amount within ?days=3)")
             .WithMetadata(readers);
         spend.MapGet("/analytics/{table}", TableAsync).WithName("SpendAnalyticsTable")
-            .WithSummary("One analytics table: months, quarters, financial-years, service-areas, expense-types, suppliers, shares, off-contract or duplicates; same parameters")
+            .WithSummary("One analytics table: months, quarters, financial-years, service-areas, expense-types, cpv-divisions, cpv-codes, proclass, suppliers, shares, off-contract or duplicates; same parameters")
             .WithMetadata(readers);
         spend.MapGet("/transparency.csv", TransparencyAsync).WithName("SpendTransparencyCsv")
             .WithSummary("Payments exceeding £500 between from and to in the Local Government Transparency Code 2015 layout (para. 23), as CSV; redacted beneficiaries stay redacted")
@@ -60,6 +60,9 @@ public static class AnalyticsApi
         "suppliers" => report.Suppliers,
         "shares" => report.Shares,
         "off-contract" => report.OffContract,
+        "cpv-divisions" => report.CpvDivisions,
+        "cpv-codes" => report.CpvCodes,
+        "proclass" => report.ProClass,
         _ => report.Duplicates,
     };
 

@@ -47,7 +47,7 @@ public static class SpendApi
             .WithSummary("One spend import with its report of skipped rows")
             .WithMetadata(readers);
         spend.MapGet("/summary", SummaryAsync).WithName("SpendSummary")
-            .WithSummary("Spend between from and to (inclusive, YYYY-MM-DD): total, number of payments, totals by month and the local, SME and VCSE shares (exact matches to the provider register only, for now), to the penny")
+            .WithSummary("Spend between from and to (inclusive, YYYY-MM-DD): total, number of payments, totals by month and the local, SME, VCSE and public-sector shares from the resolved and classified suppliers, to the penny")
             .WithMetadata(readers);
         spend.MapGet("/profiles", ProfilesAsync).WithName("ListSpendProfiles")
             .WithSummary("The saved column-mapping profiles")

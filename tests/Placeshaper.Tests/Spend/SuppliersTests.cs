@@ -105,7 +105,7 @@ public abstract class SuppliersTests<TApp>(TApp app)
             [othertown.GetProperty("supplierKey").GetString()!] = 50,
             ["NOT A SUPPLIER"] = 7,
         }, CancellationToken.None));
-        parts.ShouldBe(new Placeshaper.Spend.SupplierShares.Parts(100, 100, 100));
+        parts.ShouldBe(new Placeshaper.Spend.SupplierShares.Parts(100, 100, 100, 50), "Othertown Borough Council is public sector");
         var redacted = await SupplierAsync(api, "Redacted or not given");
         (redacted.GetProperty("status").GetString(), redacted.GetProperty("isIndividual").GetBoolean()).ShouldBe(("Redacted", true));
         await (await api.PostJsonAsync("/api/v1/orgs/anytown/spend/suppliers/resolve", new { })).ShouldBeProblemAsync(403);
