@@ -98,6 +98,12 @@ public abstract class LiveBenchmarksTests<TApp>(TApp app)
         var id = (await created.ReadJsonAsync()).GetProperty("id").GetString();
         (await (await api.GetPathAsync($"/api/v1/orgs/anytown/contracts/{id}")).ReadJsonAsync()).GetProperty("serviceCategory").GetString().ShouldBe("telecare");
 
+        using (var browser = await app.SignInAsync("procurement@anytown.example"))
+        {
+            (await browser.GetHtmlAsync($"/o/anytown/contracts/{id}")).ShouldContain("Telecare and community alarms");
+            (await browser.GetHtmlAsync($"/o/anytown/contracts/{id}/edit")).ShouldContain("<option value=\"telecare\" selected=\"selected\">");
+        }
+
         body["serviceCategory"] = "gardening";
         var refused = await (await api.PutJsonAsync($"/api/v1/orgs/anytown/contracts/{id}", body)).ShouldBeProblemAsync(400);
         refused.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["serviceCategory"]);
