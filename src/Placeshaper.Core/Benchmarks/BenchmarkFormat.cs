@@ -53,6 +53,14 @@ public static class BenchmarkFormat
             f.ProviderNamed ? "yes" : "no", f.Contributor ?? organisationName, (f.Contributor is null ? ownNamed(f.Category) : f.ContributorNamed) ? "yes" : "no",
         }).ToList();
 
+    /// <summary>Live figures' rows: always the organisation's own, its providers not named (they were not asked).</summary>
+    public static IReadOnlyList<string[]> LiveRows(IEnumerable<LiveFigures.Figure> figures, string organisationName, Func<string, bool> ownNamed) =>
+        figures.Select(f => new[]
+        {
+            f.Category, f.Period, f.Measure, BenchmarkFigure.KindCode(f.Kind), f.Unit, f.Value.ToString("0.############", CultureInfo.InvariantCulture), f.Provider,
+            "no", organisationName, ownNamed(f.Category) ? "yes" : "no",
+        }).ToList();
+
     public static byte[] Csv(IReadOnlyList<string[]> rows)
     {
         var text = new StringBuilder();

@@ -25,10 +25,12 @@ public static class BenchmarkPublishing
     /// <summary>An organisation's setting for the category.</summary>
     public sealed record Sharer(Guid OrganisationId, string Name, SharingChoice Choice);
 
-    /// <summary>A figure in the pool, with who holds it.</summary>
-    public sealed record Pooled(Guid HolderId, string? Contributor, bool ContributorNamed, string Measure, string Unit, FigureKind Kind, string Period, string Provider, bool ProviderNamed, decimal Value);
+    /// <summary>A figure in the pool, with who holds it, and where it came from (an imported file or a live contract).</summary>
+    public sealed record Pooled(Guid HolderId, string? Contributor, bool ContributorNamed, string Measure, string Unit, FigureKind Kind, string Period, string Provider, bool ProviderNamed, decimal Value,
+        string? Source = null);
 
-    public sealed record Shown(string Contributor, bool Named, bool IsViewer, string Provider, decimal Value, string Place);
+    /// <summary>A figure as the viewer sees it; <see cref="Source"/> is given only for the viewer's own figures.</summary>
+    public sealed record Shown(string Contributor, bool Named, bool IsViewer, string Provider, decimal Value, string Place, string? Source = null);
 
     public sealed record Group(string Measure, string Unit, FigureKind Kind, string Period, int Contributors, Distribution Distribution, IReadOnlyList<Shown> Figures);
 
@@ -83,7 +85,7 @@ public static class BenchmarkPublishing
             var distribution = Distribution.Of(group.Select(f => f.Value));
             var first = group.First();
             groups.Add(new Group(first.Measure, first.Unit, first.Kind, first.Period, contributors, distribution,
-                group.Select(f => new Shown(ContributorOf(f), ShownNamed(f), IsViewer(f), ProviderOf(f), f.Value, distribution.Place(f.Value)))
+                group.Select(f => new Shown(ContributorOf(f), ShownNamed(f), IsViewer(f), ProviderOf(f), f.Value, distribution.Place(f.Value), IsViewer(f) ? f.Source : null))
                     .OrderBy(s => s.Value).ThenBy(s => s.Contributor, StringComparer.Ordinal).ThenBy(s => s.Provider, StringComparer.Ordinal).ToList()));
         }
 

@@ -20,9 +20,17 @@ public static class BenchmarkQueries
             .ToListAsync(cancellationToken);
         var figures = await db.BenchmarkFigures.IgnoreQueryFilters().AsNoTracking()
             .Where(f => f.Category == category && (f.Contributor == null || f.OrganisationId == viewerId))
-            .Select(f => new BenchmarkPublishing.Pooled(f.OrganisationId, f.Contributor, f.ContributorNamed, f.Measure, f.Unit, f.Kind, f.Period, f.Provider, f.ProviderNamed, f.Value))
+            .Select(f => new { f.OrganisationId, f.Contributor, f.ContributorNamed, f.Measure, f.Unit, f.Kind, f.Period, f.Provider, f.ProviderNamed, f.Value, f.RecordedAt })
             .ToListAsync(cancellationToken);
-        var published = BenchmarkPublishing.For(viewerId, category, sharers, figures);
+
+        // Live figures only of organisations that share the category: one that does not is never even read.
+        var live = await LiveFigures.ForAsync(db, category, sharers.Where(s => s.Choice != SharingChoice.NotShared).Select(s => s.OrganisationId).ToList(), cancellationToken);
+        var pooled = figures
+            .Select(f => new BenchmarkPublishing.Pooled(f.OrganisationId, f.Contributor, f.ContributorNamed, f.Measure, f.Unit, f.Kind, f.Period, f.Provider, f.ProviderNamed, f.Value,
+                f.Contributor is null ? ImportedSource(f.RecordedAt) : null))
+            .Concat(live.Select(f => new BenchmarkPublishing.Pooled(f.OrganisationId, null, false, f.Measure, f.Unit, f.Kind, f.Period, f.Provider, false, f.Value, f.Source)))
+            .ToList();
+        var published = BenchmarkPublishing.For(viewerId, category, sharers, pooled);
         var groups = published.Groups
             .Where(g => string.IsNullOrWhiteSpace(filter.Measure) || g.Measure.Equals(filter.Measure.Trim(), StringComparison.OrdinalIgnoreCase))
             .Where(g => string.IsNullOrWhiteSpace(filter.Period) || g.Period == filter.Period.Trim())
@@ -40,6 +48,9 @@ public static class BenchmarkQueries
                 : new Setting(c.Code, c.Name, SharingChoice.NotShared, null, null))
             .ToList();
     }
+
+    /// <summary>Where an organisation's own imported figure came from, for the page.</summary>
+    public static string ImportedSource(DateTime recordedAt) => $"Imported file, {recordedAt.UkDate():d MMMM yyyy}";
 
     /// <summary>The organisation's own figures and those it imported, for export in the open format.</summary>
     public static async Task<IReadOnlyList<BenchmarkFigure>> DatasetAsync(PlaceshaperDb db, Guid organisationId, bool ownOnly, CancellationToken cancellationToken) =>

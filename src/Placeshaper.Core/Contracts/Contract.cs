@@ -200,7 +200,8 @@ public sealed partial class Contract : IOrganisationOwned
         string? KpiExemptionReason = null,
         bool? RecordedSme = null,
         bool Complete = true,
-        ContractNature? Nature = null);
+        ContractNature? Nature = null,
+        string? ServiceCategory = null);
 
     /// <summary>What the details may link to: the organisation's own records, looked up by the use case.</summary>
     public sealed record Known(
@@ -368,6 +369,8 @@ public sealed partial class Contract : IOrganisationOwned
             errors.Add("nature", "Choose goods, services or works");
         }
 
+        var serviceCategory = CheckServiceCategory(errors, d.ServiceCategory);
+
         if (errors.Any)
         {
             return errors;
@@ -402,6 +405,7 @@ public sealed partial class Contract : IOrganisationOwned
         ReviewDate = d.ReviewDate;
         KpiExemptionReason = d.KpiExemptionReason?.Trim() ?? "";
         Nature = d.Nature ?? Nature;
+        ServiceCategory = serviceCategory;
         extensions.Clear();
         extensions.AddRange(options.Select((o, i) => new ContractExtension(this, i + 1, o!.Months!.Value, o.Taken)));
         breakClauses.Clear();
@@ -420,7 +424,7 @@ public sealed partial class Contract : IOrganisationOwned
         breakClauses.OrderBy(b => b.Number).Select(b => (BreakClauseInput?)new BreakClauseInput(b.On, b.NoticeMonths)).ToList(),
         parties.OrderBy(p => p.Number).Select(p => (PartyInput?)new PartyInput(p.Name, p.Role)).ToList(),
         Procedure, Advertised, Directorate, PurchasingBody, ClassificationCode, ClassificationDescription, ProgrammeId, outcomes.Select(o => o.OutcomeId).ToList(),
-        SpecificationId, TenderId, AwardDecisionId, PaymentMechanism, Status, ExtensionDecisionMonths, ReviewDate, KpiExemptionReason, RecordedSme, Complete: false, Nature: Nature);
+        SpecificationId, TenderId, AwardDecisionId, PaymentMechanism, Status, ExtensionDecisionMonths, ReviewDate, KpiExemptionReason, RecordedSme, Complete: false, Nature: Nature, ServiceCategory: ServiceCategory);
 
     /// <summary>Adds a KPI, checked as a specification's are.</summary>
     public Result<ContractKpi> AddKpi(ContractKpi.Input input, DateTime now)

@@ -67,6 +67,7 @@ internal sealed class ContractConfiguration :
         builder.Navigation(c => c.Outcomes).HasField("outcomes").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(c => c.Kpis).HasField("kpis").UsePropertyAccessMode(PropertyAccessMode.Field);
         ContractChangesConfiguration.ConfigureContract(builder);
+        builder.Property(c => c.ServiceCategory).HasMaxLength(40);
     }
 
     public void Configure(EntityTypeBuilder<ContractExtension> builder)

@@ -52,7 +52,7 @@ internal static class DemoContracts
             brightside, null, "AT2 5BF", null, 1_200_000m, 400_000m, familyStart, familyStart.AddMonths(36).AddDays(-1),
             Extensions: [new Contract.ExtensionInput(12)],
             Procedure: "Below-threshold competition", Advertised: true, Directorate: "Children's services",
-            PaymentMechanism: PaymentMechanism.PaymentByResults, ReviewDate: thisMonth.AddMonths(1)),
+            PaymentMechanism: PaymentMechanism.PaymentByResults, ReviewDate: thisMonth.AddMonths(1), ServiceCategory: "family-support"),
         [
             new("Families achieving significant and sustained progress on every problem they had when they started", "% of families", Polarity.HigherIsBetter, 60m, 45m, KpiFrequency.Quarterly, "Provider's case records, checked against the council's children's services system"),
             new("Families first seen by their key worker within 10 working days of referral", "% of families", Polarity.HigherIsBetter, 95m, 85m, KpiFrequency.Monthly, "Provider's case records"),
@@ -66,7 +66,7 @@ internal static class DemoContracts
             "A two-year pilot of telecare with a mobile responder for people leaving hospital, paid from the savings in home care and admissions against a control group.",
             cic, null, "AT1 3CC", "99000101", 310_000m, 155_000m, telecareStart, telecareStart.AddMonths(24).AddDays(-1),
             Procedure: "Competitive flexible procedure", Advertised: true, Directorate: "Adult social care", ProgrammeId: older, OutcomeIds: independent is { } outcome ? [outcome] : [],
-            PaymentMechanism: PaymentMechanism.GainShare, ReviewDate: telecareStart.AddMonths(12)),
+            PaymentMechanism: PaymentMechanism.GainShare, ReviewDate: telecareStart.AddMonths(12), ServiceCategory: "telecare"),
         [
             new("Alarm calls answered by a responder at the door within 45 minutes", "% of calls", Polarity.HigherIsBetter, 95m, 90m, KpiFrequency.Monthly, "Monitoring centre call logs"),
             new("Pilot users admitted to hospital as an emergency", "admissions per 100 users a year", Polarity.LowerIsBetter, 18m, 24m, KpiFrequency.Quarterly, "Anytown Integrated Care Board's hospital episode statistics"),
@@ -82,7 +82,7 @@ internal static class DemoContracts
             Extensions: [new Contract.ExtensionInput(12), new Contract.ExtensionInput(12)],
             BreakClauses: [new Contract.BreakClauseInput(facilitiesStart.AddMonths(36), 6)],
             Procedure: "Open procedure", Advertised: true, Directorate: "Corporate services", ClassificationCode: "90911200", ClassificationDescription: "Building-cleaning services (CPV)",
-            PaymentMechanism: PaymentMechanism.FixedPrice, ReviewDate: thisMonth.AddMonths(2)),
+            PaymentMechanism: PaymentMechanism.FixedPrice, ReviewDate: thisMonth.AddMonths(2), ServiceCategory: "facilities"),
         [
             new("Urgent repairs made safe within 4 hours", "% of repairs", Polarity.HigherIsBetter, 98m, 95m, KpiFrequency.Monthly, "Helpdesk system"),
             new("Planned maintenance tasks completed in the month they were due", "% of tasks", Polarity.HigherIsBetter, 95m, 90m, KpiFrequency.Monthly, "Computer-aided facilities management system"),

@@ -99,6 +99,11 @@ public static class BenchmarksApi
     {
         var figures = await BenchmarkQueries.DatasetAsync(db, organisationId, ownOnly: !all, cancellationToken);
         var settings = await BenchmarkQueries.SettingsAsync(db, organisationId, cancellationToken);
-        return BenchmarkFormat.Rows(figures, organisationName, category => settings.Any(s => s.Category == category && s.Choice == SharingChoice.Named));
+        bool Named(string category) => settings.Any(s => s.Category == category && s.Choice == SharingChoice.Named);
+        // Live figures leave only for the categories the organisation shares: what it has not agreed to share stays in.
+        var live = (await LiveFigures.ForAsync(db, null, [organisationId], cancellationToken))
+            .Where(f => settings.Any(s => s.Category == f.Category && s.Choice != SharingChoice.NotShared))
+            .OrderBy(f => f.Category, StringComparer.Ordinal).ThenBy(f => f.Period, StringComparer.Ordinal).ThenBy(f => f.Measure, StringComparer.Ordinal).ThenBy(f => f.Provider, StringComparer.Ordinal);
+        return [.. BenchmarkFormat.Rows(figures, organisationName, Named), .. BenchmarkFormat.LiveRows(live, organisationName, Named)];
     }
 }

@@ -70,6 +70,9 @@ public sealed class ContractForm
     /// <summary>Goods, services or works: which of the Procurement Act 2023's modification limits applies (10% or 15%).</summary>
     public string? Nature { get; set; }
 
+    /// <summary>The service category code (or "" for none), for benchmarking.</summary>
+    public string? ServiceCategory { get; set; }
+
     public static ContractForm From(Contract c)
     {
         var firstBreak = c.BreakClauses.OrderBy(b => b.Number).FirstOrDefault();
@@ -103,6 +106,7 @@ public sealed class ContractForm
             ExtensionDecisionMonths = c.ExtensionDecisionMonths.ToString(CultureInfo.InvariantCulture),
             ReviewDate = c.ReviewDate is { } review ? DateInput.From(review) : new(),
             KpiExemptionReason = c.KpiExemptionReason,
+            ServiceCategory = c.ServiceCategory,
         };
     }
 
@@ -208,7 +212,8 @@ public sealed class ContractForm
             Date("reviewDate", ReviewDate),
             KpiExemptionReason,
             kept?.RecordedSme,
-            Nature: Enum.TryParse<ContractNature>(Nature, out var nature) && !int.TryParse(Nature, out _) ? nature : kept?.Nature);
+            Nature: Enum.TryParse<ContractNature>(Nature, out var nature) && !int.TryParse(Nature, out _) ? nature : kept?.Nature,
+            ServiceCategory: ServiceCategory);
     }
 
     private static string[] Lines(string? text) =>

@@ -77,7 +77,8 @@ public static class ContractsApi
         DateTime? UpdatedAt,
         ContractNature Nature = ContractNature.Services,
         decimal? OriginalValue = null,
-        DateOnly? TerminatedOn = null);
+        DateOnly? TerminatedOn = null,
+        string? ServiceCategory = null);
 
     public sealed record RegisterView(IReadOnlyList<ContractSummary> Items, int Page, int PageSize, int TotalItems, decimal TotalValue, decimal AnnualValue);
 
@@ -114,12 +115,13 @@ public static class ContractsApi
         DateOnly? ReviewDate,
         string? KpiExemptionReason,
         IReadOnlyList<ContractKpi.Input?>? Kpis,
-        ContractNature? Nature = null)
+        ContractNature? Nature = null,
+        string? ServiceCategory = null)
     {
         public Contract.Details ToDetails() => new(
             Reference, Title, Description, ProviderId, SupplierName, SupplierPostcode, SupplierCompanyNumber, TotalValue, AnnualValue, StartDate, EndDate,
             Extensions, BreakClauses, Parties, Procedure, Advertised, Directorate, PurchasingBody, ClassificationCode, ClassificationDescription, ProgrammeId,
-            OutcomeIds, SpecificationId, TenderId, AwardDecisionId, PaymentMechanism, Status, ExtensionDecisionMonths, ReviewDate, KpiExemptionReason, Nature: Nature);
+            OutcomeIds, SpecificationId, TenderId, AwardDecisionId, PaymentMechanism, Status, ExtensionDecisionMonths, ReviewDate, KpiExemptionReason, Nature: Nature, ServiceCategory: ServiceCategory);
     }
 
     public static void Map(RouteGroupBuilder organisation)
@@ -332,6 +334,6 @@ public static class ContractsApi
             c.BreakClauses.OrderBy(b => b.Number).Select(b => new BreakClauseView(b.Number, b.On, b.NoticeMonths, b.NoticeBy)).ToList(),
             c.CurrentExpiry, c.ExtensionDecisionDue, c.ExtensionDecisionMonths, c.ReviewDate, c.KeyDates(), c.Procedure, c.Advertised, c.Directorate, c.PurchasingBody,
             c.ClassificationCode, c.ClassificationDescription, c.ProgrammeId, c.Outcomes.Select(o => o.OutcomeId).ToList(), c.SpecificationId, c.TenderId, c.AwardDecisionId,
-            c.PaymentMechanism, l.Status, Kpis(c), c.KpiExemptionReason, c.Warnings(), c.CreatedAt, c.UpdatedAt, c.Nature, c.OriginalValue, c.TerminatedOn);
+            c.PaymentMechanism, l.Status, Kpis(c), c.KpiExemptionReason, c.Warnings(), c.CreatedAt, c.UpdatedAt, c.Nature, c.OriginalValue, c.TerminatedOn, c.ServiceCategory);
     }
 }

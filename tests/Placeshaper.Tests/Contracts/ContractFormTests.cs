@@ -23,4 +23,26 @@ public sealed class ContractFormTests
         (works.Nature, kept.Nature).ShouldBe((ContractNature.Works, ContractNature.Goods));
         problems.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void The_form_shows_the_service_category_changes_and_clears_it_and_an_unknown_code_is_refused_on_the_field()
+    {
+        var contract = Contract.Create(Guid.NewGuid(), new Contract.Details("C-2", "Community alarms", "", null, "Alarm Co", null, null, 100_000m, null, new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31),
+            ServiceCategory: "TELECARE"), Contract.Known.Nothing, Now).Value!;
+        contract.ServiceCategory.ShouldBe("telecare");
+
+        var form = ContractForm.From(contract);
+        form.ServiceCategory.ShouldBe("telecare");
+        form.ServiceCategory = "home-care";
+        contract.Change(form.Read(contract.ToDetails(), (_, _) => { }), Contract.Known.Nothing, Now).ShouldBeNull();
+        contract.ServiceCategory.ShouldBe("home-care");
+        form.ServiceCategory = "";
+        contract.Change(form.Read(contract.ToDetails(), (_, _) => { }), Contract.Known.Nothing, Now).ShouldBeNull();
+        contract.ServiceCategory.ShouldBeNull();
+
+        form.ServiceCategory = "gardening";
+        var errors = contract.Change(form.Read(contract.ToDetails(), (_, _) => { }), Contract.Known.Nothing, Now);
+        errors.ShouldNotBeNull().ByField.Keys.ToList().ShouldBe(["serviceCategory"]);
+        contract.ServiceCategory.ShouldBeNull();
+    }
 }
