@@ -49,23 +49,27 @@ public sealed class DecideSupplier(PlaceshaperDb db, ResolveSuppliers resolve, T
             return errors;
         }
 
-        // Two officers deciding about one supplier at once: the second insert meets the unique (organisation, supplier
+        // Decisions and runs for one organisation take turns (the resolution lock). Two officers deciding about one
+        // supplier on different instances: the second insert meets the unique (organisation, supplier
         // key) index, and is tried again as an update of the decision the first saved, so neither is lost silently
         // (the later one is the decision, both are in the audit trail).
-        for (var attempt = 1; ; attempt++)
+        await ResolveSuppliers.OneAtATimeAsync(organisationId, async () =>
         {
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                await SaveAsync(organisationId, supplier.Name, key, kind.Value, providerId, record: attempt == 1, cancellationToken);
-                break;
+                try
+                {
+                    await SaveAsync(organisationId, supplier.Name, key, kind.Value, providerId, record: attempt == 1, cancellationToken);
+                    break;
+                }
+                catch (DbUpdateException) when (attempt < 3)
+                {
+                    db.ChangeTracker.Clear();
+                }
             }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
 
-        await resolve.HandleAsync(organisationId, cancellationToken);
+            return await resolve.WhileHeldAsync(organisationId, cancellationToken);
+        }, cancellationToken);
         return kind.Value;
     }
 

@@ -29,27 +29,40 @@ public sealed class ResolveSuppliers(PlaceshaperDb db, TimeProvider clock)
     /// key, organisation and supplier key, is unique) starts again from fresh reads, so no supplier is ever held twice
     /// and the last run's view, with every decision saved before it, wins.
     /// </summary>
-    public async Task<Outcome> HandleAsync(Guid organisationId, CancellationToken cancellationToken)
+    public Task<Outcome> HandleAsync(Guid organisationId, CancellationToken cancellationToken) =>
+        OneAtATimeAsync(organisationId, () => WhileHeldAsync(organisationId, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> holding the organisation's resolution lock, so a decision's save and the run that
+    /// applies it never wait on the database for another run's write (SQLite would time out and lose the decision).
+    /// </summary>
+    internal static async Task<T> OneAtATimeAsync<T>(Guid organisationId, Func<Task<T>> work, CancellationToken cancellationToken)
     {
         var gate = Running.GetOrAdd(organisationId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    return await RunAsync(organisationId, attempt, cancellationToken);
-                }
-                catch (DbUpdateException) when (attempt < 3)
-                {
-                    db.ChangeTracker.Clear();
-                }
-            }
+            return await work();
         }
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>The run itself, for callers already holding the organisation's lock.</summary>
+    internal async Task<Outcome> WhileHeldAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunAsync(organisationId, attempt, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
         }
     }
 
