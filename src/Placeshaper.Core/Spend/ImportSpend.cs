@@ -116,7 +116,7 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
     {
         var batches = Channel.CreateBounded<List<(SpendRow Row, string Key, long Identity)>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadAsync(reader, batches.Writer, progress, stop.Token), stop.Token);
+        var reading = Task.Run(() => ReadAsync(reader, writer.IdentityScheme, batches.Writer, progress, stop.Token), stop.Token);
         try
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
@@ -138,12 +138,12 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
     }
 
     /// <summary>Reads, normalises supplier names and works out identities: about half the work, the writing being the other.</summary>
-    private static async Task ReadAsync(SpendFileReader reader, ChannelWriter<List<(SpendRow Row, string Key, long Identity)>> batches, IProgress<(long Done, long Length)>? progress, CancellationToken cancellationToken)
+    private static async Task ReadAsync(SpendFileReader reader, int identityScheme, ChannelWriter<List<(SpendRow Row, string Key, long Identity)>> batches, IProgress<(long Done, long Length)>? progress, CancellationToken cancellationToken)
     {
         try
         {
             var names = new Dictionary<string, string>(StringComparer.Ordinal);
-            using var identity = new SpendIdentity();
+            using var identity = new SpendIdentity(identityScheme);
             var batch = new List<(SpendRow, string, long)>(BatchSize);
             var next = 0L;
             foreach (var row in reader.Rows())

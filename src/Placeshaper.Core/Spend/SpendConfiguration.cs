@@ -56,10 +56,11 @@ internal sealed class SpendPaymentConfiguration : IEntityTypeConfiguration<Spend
         builder.Property(t => t.VatNumber).HasMaxLength(SpendLimits.Number);
         builder.Property(t => t.Postcode).HasMaxLength(SpendLimits.Number);
 
-        // The identity rule, enforced by the database: a payment is held once per organisation. The only index: no
-        // (organisation, date) one (summaries read the day and month totals) and none by import (nothing reads
-        // payments by import; deleting an import, not built, would scan).
-        builder.HasIndex(t => new { t.OrganisationNumber, t.IdentityKey }).IsUnique();
+        // The only index, in the order payments are written (ADR 0025): an import's rows go on at its right-hand
+        // end, where an index by identity took each one to a random page. The identity rule (a payment is held once
+        // per organisation) is kept by the import, which loads the identities held under the organisation's write
+        // lock. No (organisation, date) index: summaries read the day and month totals.
+        builder.HasIndex(t => new { t.OrganisationNumber, t.ImportNumber, t.Line }).IsUnique();
         builder.HasOne<SpendLedger>().WithMany().HasForeignKey(t => t.OrganisationNumber).HasPrincipalKey(l => l.Number).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -72,6 +73,10 @@ internal sealed class SpendLedgerConfiguration : IEntityTypeConfiguration<SpendL
         builder.HasKey(l => l.Number);
         builder.Property(l => l.Number).ValueGeneratedOnAdd();
         builder.HasIndex(l => l.OrganisationId).IsUnique();
+
+        // The column's default is what ledgers opened before migration 0041 were given; the import opens new ones
+        // with the current scheme, always by name.
+        builder.Property(l => l.IdentityScheme).HasDefaultValue(SpendIdentity.Sha256);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(l => l.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

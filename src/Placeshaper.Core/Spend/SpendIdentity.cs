@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -7,63 +9,120 @@ namespace Placeshaper.Spend;
 
 /// <summary>
 /// The identity of a payment within its organisation, so that a file imported twice, or one that overlaps an earlier
-/// one (a quarter and one of its months), adds nothing twice. It is a 64-bit hash (the first eight bytes of SHA-256)
-/// of the transaction number and the line's content: date, amount to the stored four places, supplier as written,
-/// service area, expense type and description, plus how many identical lines came before it in the same file.
-/// Files do list genuinely separate, identical payments (two road-tax payments of £322.50 to DVLA on one day by
-/// card); the count keeps both, and the same file read again gives them the same two identities.
+/// one (a quarter and one of its months), adds nothing twice. It is a 64-bit hash of the transaction number and the
+/// line's content: date, amount to the stored four places, supplier as written, service area, expense type and
+/// description, plus how many identical lines came before it in the same file. Files do list genuinely separate,
+/// identical payments (two road-tax payments of £322.50 to DVLA on one day by card); the count keeps both, and the
+/// same file read again gives them the same two identities.
 /// </summary>
-public sealed class SpendIdentity : IDisposable
+/// <remarks>
+/// Two schemes hash the same text, and an organisation keeps the one its ledger was opened with
+/// (<see cref="SpendLedger.IdentityScheme"/>), so a file imported before a change of scheme still matches (ADR 0025):
+/// <list type="number">
+/// <item>SHA-256 of the text in UTF-8, first eight bytes; a repeat hashes the text with its count appended.</item>
+/// <item>XXH3 (64-bit) of the text in UTF-16LE; a repeat is XXH3 of the first hash and the count. A tenth of the
+/// cost: no call into OpenSSL, no copy to UTF-8. Not cryptographic, nor need it be: a collision between two of one
+/// organisation's payments is as likely as with eight bytes of SHA-256 (both 64 bits) and would be a duplicate
+/// counted, never a payment changed.</item>
+/// </list>
+/// </remarks>
+public sealed class SpendIdentity(int scheme = SpendIdentity.Current) : IDisposable
 {
+    public const int Sha256 = 1;
+    public const int Xxh3 = 2;
+
+    /// <summary>The scheme a newly opened ledger uses.</summary>
+    public const int Current = Xxh3;
+
     // One hash object reused for every line: a fresh one per call cost more than the hashing.
-    private readonly IncrementalHash sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly IncrementalHash? sha256 = scheme == Sha256 ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256)
+        : scheme == Xxh3 ? null
+        : throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "There is no such identity scheme.");
+
     // Content seen once in this file (8 bytes each, most lines), and how many more times for the few seen again.
     private readonly HashSet<long> seen = [];
     private readonly Dictionary<long, int> repeats = [];
-    private readonly StringBuilder text = new(256);
+    private char[] text = new char[256];
+    private int length;
     private byte[] bytes = new byte[512];
+
+    public int Scheme => scheme;
 
     public long Of(SpendRow row)
     {
-        text.Clear()
-            .Append(row.TransactionNumber).Append('\u001F')
-            .Append(row.Date.DayNumber.ToString(CultureInfo.InvariantCulture)).Append('\u001F')
-            .Append(Common.Money.ToStoredUnits(row.Amount).ToString(CultureInfo.InvariantCulture)).Append('\u001F')
-            .Append(row.Redacted ? "\u0001" : row.Supplier).Append('\u001F')
-            .Append(row.ServiceArea).Append('\u001F')
-            .Append(row.ExpenseType).Append('\u001F')
-            .Append(row.Description);
-        var content = Hash();
+        length = 0;
+        Append(row.TransactionNumber);
+        Separate();
+        Append(row.Date.DayNumber);
+        Separate();
+        Append(Common.Money.ToStoredUnits(row.Amount));
+        Separate();
+        Append(row.Redacted ? "\u0001" : row.Supplier);
+        Separate();
+        Append(row.ServiceArea);
+        Separate();
+        Append(row.ExpenseType);
+        Separate();
+        Append(row.Description);
+        var content = scheme == Sha256 ? HashSha256() : (long)XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan(0, length)));
         if (seen.Add(content))
         {
             return content;
         }
 
-        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(repeats, content, out _);
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(repeats, content, out _);
         count++;
-        text.Append('\u001E').Append(count.ToString(CultureInfo.InvariantCulture));
-        return Hash();
+        if (scheme == Sha256)
+        {
+            Append("\u001E");
+            Append(count);
+            return HashSha256();
+        }
+
+        Span<byte> repeat = stackalloc byte[12];
+        BinaryPrimitives.WriteInt64LittleEndian(repeat, content);
+        BinaryPrimitives.WriteInt32LittleEndian(repeat[8..], count);
+        return (long)XxHash3.HashToUInt64(repeat);
     }
 
-    private long Hash()
+    private void Separate() => Append("\u001F");
+
+    private void Append(ReadOnlySpan<char> value)
     {
-        var needed = Encoding.UTF8.GetMaxByteCount(text.Length);
+        Room(value.Length);
+        value.CopyTo(text.AsSpan(length));
+        length += value.Length;
+    }
+
+    private void Append(long value)
+    {
+        Room(20);
+        value.TryFormat(text.AsSpan(length), out var written, provider: CultureInfo.InvariantCulture);
+        length += written;
+    }
+
+    private void Room(int more)
+    {
+        if (length + more > text.Length)
+        {
+            Array.Resize(ref text, Math.Max(text.Length * 2, length + more));
+        }
+    }
+
+    private long HashSha256()
+    {
+        var needed = Encoding.UTF8.GetMaxByteCount(length);
         if (needed > bytes.Length)
         {
             bytes = new byte[needed];
         }
 
-        var length = 0;
-        foreach (var chunk in text.GetChunks())
-        {
-            length += Encoding.UTF8.GetBytes(chunk.Span, bytes.AsSpan(length));
-        }
-
+        var written = Encoding.UTF8.GetBytes(text.AsSpan(0, length), bytes);
         Span<byte> hash = stackalloc byte[32];
-        sha256.AppendData(bytes.AsSpan(0, length));
+        sha256!.AppendData(bytes.AsSpan(0, written));
         sha256.GetHashAndReset(hash);
         return BinaryPrimitives.ReadInt64LittleEndian(hash);
     }
 
-    public void Dispose() => sha256.Dispose();
+    public void Dispose() => sha256?.Dispose();
 }

@@ -206,6 +206,12 @@ public sealed class SpendLedger : IOrganisationOwned
     public Guid OrganisationId { get; private set; }
 
     public int Imports { get; private set; }
+
+    /// <summary>
+    /// How this organisation's payment identities are worked out (<see cref="SpendIdentity"/>): ledgers opened before
+    /// migration 0041 keep SHA-256, so their files re-imported still match; ledgers opened since use XXH3.
+    /// </summary>
+    public int IdentityScheme { get; private set; } = SpendIdentity.Current;
 }
 
 /// <summary>

@@ -57,6 +57,9 @@ public abstract class SpendWriter : IAsyncDisposable
     /// <summary>This import's number within the organisation, which its payments carry (<see cref="SpendImport.Number"/>).</summary>
     public int ImportNumber { get; private set; }
 
+    /// <summary>How the organisation's payment identities are worked out (<see cref="SpendLedger.IdentityScheme"/>).</summary>
+    public int IdentityScheme { get; private set; }
+
     /// <summary>Rows given to <see cref="Add"/>.</summary>
     public int Written { get; protected set; }
 
@@ -75,7 +78,7 @@ public abstract class SpendWriter : IAsyncDisposable
     /// <summary>
     /// The identities the organisation already holds, 8 bytes each (about 24 MB in a set for a million payments). The
     /// import's transaction holds the write lock (SQLite) or the organisation's lock (PostgreSQL) from here to commit,
-    /// so nothing is added behind the set's back; the unique index still enforces it.
+    /// so nothing is added behind the set's back: this set is what keeps a payment held once (ADR 0025).
     /// </summary>
     private async Task LoadHeldAsync(CancellationToken cancellationToken)
     {
@@ -100,13 +103,14 @@ public abstract class SpendWriter : IAsyncDisposable
     /// </summary>
     private async Task NumberAsync(CancellationToken cancellationToken)
     {
-        await using (var open = Command("INSERT INTO spend_ledgers (organisation_id, imports) VALUES (@organisation, 0) ON CONFLICT (organisation_id) DO NOTHING"))
+        await using (var open = Command(string.Create(CultureInfo.InvariantCulture,
+            $"INSERT INTO spend_ledgers (organisation_id, imports, identity_scheme) VALUES (@organisation, 0, {SpendIdentity.Current}) ON CONFLICT (organisation_id) DO NOTHING")))
         {
             Parameter(open, "organisation", OrganisationId);
             await open.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var next = Command("UPDATE spend_ledgers SET imports = imports + 1 WHERE organisation_id = @organisation RETURNING number, imports");
+        await using var next = Command("UPDATE spend_ledgers SET imports = imports + 1 WHERE organisation_id = @organisation RETURNING number, imports, identity_scheme");
         Parameter(next, "organisation", OrganisationId);
         await using var reader = await next.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -116,6 +120,7 @@ public abstract class SpendWriter : IAsyncDisposable
 
         OrganisationNumber = reader.GetInt32(0);
         ImportNumber = reader.GetInt32(1);
+        IdentityScheme = reader.GetInt32(2);
     }
 
     /// <summary>Keeps a second import for the organisation from adding payments until this one commits or rolls back.</summary>
@@ -200,8 +205,10 @@ public abstract class SpendWriter : IAsyncDisposable
 }
 
 /// <summary>
-/// SQLite: <see cref="RowsPerInsert"/> rows per INSERT statement, prepared once and bound with SQLite's own API (the
-/// ADO.NET layer's per-parameter work was most of the time), in the import's transaction.
+/// SQLite: <see cref="RowsPerInsert"/> rows per INSERT statement, prepared once, in the import's transaction. Values
+/// are bound straight through SQLite's C API (<see cref="SqliteBind"/>): texts as UTF-8 from one pinned buffer that
+/// SQLite reads in place, rather than through the ADO.NET layer or SQLitePCL's safe handles, whose per-value work
+/// was most of the writer's time (ADR 0023, ADR 0025).
 /// </summary>
 internal sealed class SqliteSpendWriter(PlaceshaperDb db, Guid organisationId, Guid importId) : SpendWriter(db, organisationId, importId)
 {
@@ -210,15 +217,14 @@ internal sealed class SqliteSpendWriter(PlaceshaperDb db, Guid organisationId, G
 
     private const int Bound = 15;
     private readonly List<(SpendRow Row, string Key, int Month, long Amount, long Identity)> pending = new(RowsPerInsert);
+    private readonly SqliteBind bind = new();
     private sqlite3_stmt? many;
     private sqlite3 Handle => ((SqliteConnection)Connection).Handle!;
 
     protected override Task StartAsync(CancellationToken cancellationToken)
     {
-        // SQLite's default page cache is 2 MB: too small for the identity index of a large import, whose inserts
-        // would then go to the file system for every page. 16 MB for this connection (ADR 0024: with payments'
-        // small numbers the index of a million is about 25 MB, and 64 MB measured no faster while costing 48 MB of
-        // the import's peak memory), and temporary sorts in memory.
+        // SQLite's default page cache is 2 MB: too small for a large import, whose inserts would then go to the file
+        // system for every page. 16 MB for this connection (ADR 0024), and temporary sorts in memory.
         using (var pragma = Command("PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY"))
         {
             pragma.ExecuteNonQuery();
@@ -247,41 +253,39 @@ internal sealed class SqliteSpendWriter(PlaceshaperDb db, Guid organisationId, G
 
     private void Run(sqlite3_stmt statement)
     {
-        Span<char> date = stackalloc char[10];
-        for (var i = 0; i < pending.Count; i++)
+        var characters = 0;
+        foreach (var (row, key, _, _, _) in pending)
         {
-            var (row, key, month, amount, identity) = pending[i];
-            var at = (i * Bound) + 1;
-            Check(raw.sqlite3_bind_int(statement, at, row.Line));
-            row.Date.TryFormat(date, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            Check(raw.sqlite3_bind_text16(statement, at + 1, date[..written]));
-            Check(raw.sqlite3_bind_int(statement, at + 2, month));
-            Check(raw.sqlite3_bind_int64(statement, at + 3, amount));
-            Text(statement, at + 4, Cut(row.Supplier, SpendLimits.Text));
-            Text(statement, at + 5, key);
-            Check(raw.sqlite3_bind_int(statement, at + 6, row.Redacted ? 1 : 0));
-            Text(statement, at + 7, Cut(row.TransactionNumber, SpendLimits.Text));
-            Text(statement, at + 8, Cut(row.ServiceArea, SpendLimits.Text));
-            Text(statement, at + 9, Cut(row.ExpenseType, SpendLimits.Text));
-            Text(statement, at + 10, Cut(row.Description, SpendLimits.Text));
-            Text(statement, at + 11, Cut(row.CompanyNumber, SpendLimits.Number));
-            Text(statement, at + 12, Cut(row.VatNumber, SpendLimits.Number));
-            Text(statement, at + 13, Cut(row.Postcode, SpendLimits.Number));
-            Check(raw.sqlite3_bind_int64(statement, at + 14, identity));
+            characters += 10 + Length(row.Supplier) + key.Length + Length(row.TransactionNumber) + Length(row.ServiceArea)
+                + Length(row.ExpenseType) + Length(row.Description) + Length(row.CompanyNumber) + Length(row.VatNumber) + Length(row.Postcode);
         }
 
-        var done = raw.sqlite3_step(statement);
-        raw.sqlite3_reset(statement);
-        if (done != raw.SQLITE_DONE)
+        var at = bind.Start(statement, characters);
+        foreach (var (row, key, month, amount, identity) in pending)
         {
-            Check(done);
+            Check(bind.Integer(at, row.Line));
+            Check(bind.Date(at + 1, row.Date));
+            Check(bind.Integer(at + 2, month));
+            Check(bind.Integer(at + 3, amount));
+            Check(bind.Text(at + 4, Cut(row.Supplier, SpendLimits.Text)));
+            Check(bind.Text(at + 5, key));
+            Check(bind.Integer(at + 6, row.Redacted ? 1 : 0));
+            Check(bind.Text(at + 7, Cut(row.TransactionNumber, SpendLimits.Text)));
+            Check(bind.Text(at + 8, Cut(row.ServiceArea, SpendLimits.Text)));
+            Check(bind.Text(at + 9, Cut(row.ExpenseType, SpendLimits.Text)));
+            Check(bind.Text(at + 10, Cut(row.Description, SpendLimits.Text)));
+            Check(bind.Text(at + 11, Cut(row.CompanyNumber, SpendLimits.Number)));
+            Check(bind.Text(at + 12, Cut(row.VatNumber, SpendLimits.Number)));
+            Check(bind.Text(at + 13, Cut(row.Postcode, SpendLimits.Number)));
+            Check(bind.Integer(at + 14, identity));
+            at += Bound;
         }
 
+        Check(bind.Run());
         pending.Clear();
     }
 
-    private void Text(sqlite3_stmt statement, int index, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text16(statement, index, value.AsSpan()));
+    private static int Length(string? text) => text is null ? 0 : Math.Min(text.Length, SpendLimits.Text);
 
     private void Check(int code)
     {
@@ -313,31 +317,22 @@ internal sealed class SqliteSpendWriter(PlaceshaperDb db, Guid organisationId, G
         Check(raw.sqlite3_prepare_v2(Handle, sql, out var statement));
         using (statement)
         {
-            Span<char> date = stackalloc char[10];
             foreach (var (key, total, count) in rows)
             {
+                var at = bind.Start(statement, key.Sum(k => k is string text ? text.Length : 10));
                 for (var i = 0; i < key.Length; i++)
                 {
-                    switch (key[i])
+                    Check(key[i] switch
                     {
-                        case int number:
-                            Check(raw.sqlite3_bind_int(statement, i + 1, number));
-                            break;
-                        case DateOnly day:
-                            day.TryFormat(date, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                            Check(raw.sqlite3_bind_text16(statement, i + 1, date[..written]));
-                            break;
-                        default:
-                            Check(raw.sqlite3_bind_text16(statement, i + 1, ((string)key[i]).AsSpan()));
-                            break;
-                    }
+                        int number => bind.Integer(at + i, number),
+                        DateOnly day => bind.Date(at + i, day),
+                        _ => bind.Text(at + i, (string)key[i]),
+                    });
                 }
 
-                Check(raw.sqlite3_bind_int64(statement, key.Length + 1, total));
-                Check(raw.sqlite3_bind_int(statement, key.Length + 2, count));
-                var done = raw.sqlite3_step(statement);
-                raw.sqlite3_reset(statement);
-                Check(done);
+                Check(bind.Integer(at + key.Length, total));
+                Check(bind.Integer(at + key.Length + 1, count));
+                Check(bind.Run());
             }
         }
 

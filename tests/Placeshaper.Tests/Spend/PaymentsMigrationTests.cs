@@ -1,5 +1,7 @@
+using System.Buffers.Binary;
 using System.Data.Common;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Placeshaper.Data;
@@ -52,8 +54,9 @@ public abstract class PaymentsMigrationTests(DatabaseProvider provider)
         (await db.SpendTransactions.IgnoreQueryFilters().CountAsync(t => t.OrganisationId == Anytown, TestContext.Current.CancellationToken)).ShouldBe(3);
         (await db.SpendImports.IgnoreQueryFilters().Where(i => i.OrganisationId == Anytown).OrderBy(i => i.ImportedAt).Select(i => i.Number).ToListAsync(TestContext.Current.CancellationToken))
             .ShouldBe([1, 2]);
-        (await db.SpendLedgers.IgnoreQueryFilters().Select(l => new { l.OrganisationId, l.Imports }).ToListAsync(TestContext.Current.CancellationToken))
-            .OrderBy(l => l.Imports).Select(l => (l.OrganisationId, l.Imports)).ShouldBe([(Elsewhere, 1), (Anytown, 2)]);
+        // Ledgers opened by the migration keep the identities their payments were given: SHA-256's (0041).
+        (await db.SpendLedgers.IgnoreQueryFilters().Select(l => new { l.OrganisationId, l.Imports, l.IdentityScheme }).ToListAsync(TestContext.Current.CancellationToken))
+            .OrderBy(l => l.Imports).Select(l => (l.OrganisationId, l.Imports, l.IdentityScheme)).ShouldBe([(Elsewhere, 1, SpendIdentity.Sha256), (Anytown, 2, SpendIdentity.Sha256)]);
 
         // The next import is the organisation's third, and a payment like one held in the other organisation is new here.
         var csv = "Date,Transaction Number,Amount,Supplier Name\r\n05/04/2025,A-4,10.00,Beta Ltd\r\n";
@@ -65,6 +68,14 @@ public abstract class PaymentsMigrationTests(DatabaseProvider provider)
         (await db.SpendImports.IgnoreQueryFilters().Where(i => i.Id == report.ImportId).Select(i => i.Number).SingleAsync(TestContext.Current.CancellationToken)).ShouldBe(3);
         var added = await db.SpendTransactions.IgnoreQueryFilters().Where(t => t.TransactionNumber == "A-4").SingleAsync(TestContext.Current.CancellationToken);
         (added.OrganisationId, added.ImportId, added.Id > 13).ShouldBe((Anytown, report.ImportId!.Value, true));
+
+        // The ledger kept SHA-256, so files imported before 0041 still match their payments: the first eight bytes
+        // of SHA-256 over the line's text in UTF-8, worked out here without SpendIdentity.
+        var text = $"A-4\u001F{new DateOnly(2025, 4, 5).DayNumber}\u001F100000\u001FBeta Ltd\u001F\u001F\u001F";
+        added.IdentityKey.ShouldBe(BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(text))));
+        content.Position = 0;
+        var again = await new ImportSpend(db, TimeProvider.System).HandleAsync(Anytown, content, "more.csv", null, null, TestContext.Current.CancellationToken);
+        (again.Imported, again.Duplicates).ShouldBe((0, 1));
     }
 
     /// <summary>Applies every script before 0036, as a database last migrated then would have had them.</summary>
@@ -108,7 +119,7 @@ public abstract class PaymentsMigrationTests(DatabaseProvider provider)
             (13, Anytown, SecondImport, "A-3", 999900L, "'Beta Ltd'", "BETA", false, 103L),
         })
         {
-            sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO spend_transactions (id, organisation_id, import_id, line, date, month, amount, supplier_name, supplier_key, redacted, transaction_number, identity_key) VALUES ({id}, {Id(organisation)}, {Id(import)}, 2, '2025-04-03', 202504, {amount}, {supplier}, '{key}', {Flag(redacted)}, '{number}', {identity});\n");
+            sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO spend_transactions (id, organisation_id, import_id, line, date, month, amount, supplier_name, supplier_key, redacted, transaction_number, identity_key) VALUES ({id}, {Id(organisation)}, {Id(import)}, {id - 8}, '2025-04-03', 202504, {amount}, {supplier}, '{key}', {Flag(redacted)}, '{number}', {identity});\n");
         }
 
         await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);

@@ -1,5 +1,8 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO.Hashing;
+using System.Security.Cryptography;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
@@ -342,5 +345,24 @@ public sealed class SpendReaderTests
         keys.Distinct().Count().ShouldBe(2);
         new[] { again.Of(row with { Line = 40 }), again.Of(row with { Line = 41 }) }.ShouldBe(keys);
         new SpendIdentity().Of(row with { Amount = 322.51m }).ShouldNotBe(keys[0]);
+    }
+
+    [Fact]
+    public void Both_identity_schemes_hash_the_line_as_documented_so_payments_already_held_keep_matching()
+    {
+        var row = new SpendRow(2, new DateOnly(2024, 2, 14), 322.50m, "DVLA", false, "P-CARD- MAR 24", "CVMU", "ROAD TAX", null, null, null, null);
+        var text = $"P-CARD- MAR 24\u001F{row.Date.DayNumber}\u001F3225000\u001FDVLA\u001FCVMU\u001FROAD TAX\u001F";
+        using var sha = new SpendIdentity(SpendIdentity.Sha256);
+        using var xxh3 = new SpendIdentity(SpendIdentity.Xxh3);
+
+        sha.Of(row).ShouldBe(BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(text))));
+        sha.Of(row).ShouldBe(BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(text + "\u001E1"))), "the second identical line counts one repeat");
+        var first = xxh3.Of(row);
+        first.ShouldBe((long)XxHash3.HashToUInt64(Encoding.Unicode.GetBytes(text)));
+        var repeat = new byte[12];
+        BinaryPrimitives.WriteInt64LittleEndian(repeat, first);
+        BinaryPrimitives.WriteInt32LittleEndian(repeat.AsSpan(8), 1);
+        xxh3.Of(row).ShouldBe((long)XxHash3.HashToUInt64(repeat));
+        Should.Throw<ArgumentOutOfRangeException>(() => new SpendIdentity(3));
     }
 }
