@@ -81,6 +81,28 @@ public abstract class SpendTests<TApp>(TApp app)
     }
 
     [Fact]
+    public async Task The_same_file_imported_twice_at_once_is_held_once()
+    {
+        app.RequireDatabase();
+        using var api = await app.ApiAsAsync(Finance);
+        var prefix = "C" + Guid.NewGuid().ToString("N")[..8];
+        var rows = Enumerable.Range(1, 300).Select(i => ($"{1 + (i % 28):00}/06/2031", $"{i}.25", $"Supplier {i % 7} Ltd")).ToArray();
+        var content = File(prefix, rows);
+
+        var responses = await Task.WhenAll(UploadAsync(api, "june.csv", content), UploadAsync(api, "june-copy.csv", content));
+
+        var reports = new List<JsonElement>();
+        foreach (var response in responses)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            reports.Add(await response.ReadJsonAsync());
+        }
+
+        reports.Select(r => (r.GetProperty("imported").GetInt32(), r.GetProperty("duplicates").GetInt32())).OrderBy(r => r.Item1).ShouldBe([(0, 300), (300, 0)]);
+        (await HeldAsync(prefix)).ShouldBe(300);
+    }
+
+    [Fact]
     public async Task A_refused_file_stores_nothing_and_the_problem_names_the_file_line_and_column()
     {
         app.RequireDatabase();
