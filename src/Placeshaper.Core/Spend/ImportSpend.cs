@@ -76,7 +76,8 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
             await WriteAsync(reader, writer, progress, cancellationToken);
             if (reader.Problems.Count == 0)
             {
-                (added, total) = await writer.FinishAsync(cancellationToken);
+                await writer.FinishAsync(cancellationToken);
+                (added, total) = (writer.Tally.Added, writer.Tally.Total);
             }
         }
 
@@ -116,7 +117,7 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
     {
         var batches = Channel.CreateBounded<List<(SpendRow Row, string Key, long Identity)>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadAsync(reader, writer.IdentityScheme, batches.Writer, progress, stop.Token), stop.Token);
+        var reading = Task.Run(() => ReadAsync(reader, writer.IdentityScheme, writer.Tally, batches.Writer, progress, stop.Token), stop.Token);
         try
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
@@ -137,8 +138,8 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
         await reading;
     }
 
-    /// <summary>Reads, normalises supplier names and works out identities: about half the work, the writing being the other.</summary>
-    private static async Task ReadAsync(SpendFileReader reader, int identityScheme, ChannelWriter<List<(SpendRow Row, string Key, long Identity)>> batches, IProgress<(long Done, long Length)>? progress, CancellationToken cancellationToken)
+    /// <summary>Reads, normalises supplier names, works out identities and tallies what is new: about half the work, writing the new payments being the other.</summary>
+    private static async Task ReadAsync(SpendFileReader reader, int identityScheme, SpendTally tally, ChannelWriter<List<(SpendRow Row, string Key, long Identity)>> batches, IProgress<(long Done, long Length)>? progress, CancellationToken cancellationToken)
     {
         try
         {
@@ -154,7 +155,15 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
                     continue;
                 }
 
-                batch.Add((row, row.Supplier is null ? "" : Normalised(names, row.Supplier), identity.Of(row)));
+                var key = row.Supplier is null ? "" : Normalised(names, row.Supplier);
+                var payment = identity.Of(row);
+                if (!tally.Add(row.Date, Common.Money.ToStoredUnits(row.Amount), key, SpendLimits.Cut(row.CompanyNumber, SpendLimits.Number) ?? "", payment))
+                {
+                    // Held already, or earlier in this file: a duplicate, counted and not written.
+                    continue;
+                }
+
+                batch.Add((row, key, payment));
                 if (batch.Count == BatchSize)
                 {
                     await batches.WriteAsync(batch, cancellationToken);
@@ -187,7 +196,7 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
     {
         if (!names.TryGetValue(supplier, out var key))
         {
-            key = NameNormaliser.Normalise(supplier);
+            key = SpendLimits.Cut(NameNormaliser.Normalise(supplier), SpendLimits.Text)!;
             if (names.Count < 200_000)
             {
                 names[supplier] = key;

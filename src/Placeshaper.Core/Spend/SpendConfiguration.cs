@@ -99,6 +99,9 @@ public static class SpendLimits
 {
     public const int Text = 500;
     public const int Number = 40;
+
+    /// <summary>A text cut to a column's length, as it is stored.</summary>
+    public static string? Cut(string? text, int most) => text is { Length: var length } && length > most ? text[..most] : text;
 }
 
 internal sealed class SpendProfileConfiguration : IEntityTypeConfiguration<SpendProfile>

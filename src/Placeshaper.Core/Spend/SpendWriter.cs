@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -13,10 +12,9 @@ namespace Placeshaper.Spend;
 
 /// <summary>
 /// Writes payments in bulk inside the import's transaction, the one place spend touches SQL directly (STYLE 6: one
-/// small seam per provider for bulk paths). The organisation's payment identities are loaded once, so a payment it
-/// already holds (same identity) is counted as a duplicate and never sent to the database, and the monthly supplier
-/// totals are summed in memory from the rows added and written at the end, a few thousand rows
-/// rather than a pass over the payments. SQLite: multi-row INSERTs prepared once and bound through SQLite's own API.
+/// small seam per provider for bulk paths). It loads the organisation's payment identities for the import's
+/// <see cref="SpendTally"/>, which decides what is new and sums the totals; here only new payments arrive, and the
+/// tally's totals are added to their tables at the end, a few thousand rows rather than a pass over the payments. SQLite: multi-row INSERTs prepared once and bound through SQLite's own API.
 /// PostgreSQL: binary COPY straight into the table, under a per-organisation lock so two imports cannot both add a
 /// payment.
 /// </summary>
@@ -24,13 +22,6 @@ public abstract class SpendWriter : IAsyncDisposable
 {
     protected const string Columns =
         "organisation_number, import_number, line, date, month, amount, supplier_name, supplier_key, redacted, transaction_number, service_area, expense_type, description, company_number, vat_number, postcode, identity_key";
-
-    private readonly Dictionary<(int Month, string Key, string Number), (long Units, int Count)> months = [];
-    private readonly Dictionary<(DateOnly Date, string Key, string Number), (long Units, int Count)> supplierDays = [];
-    private readonly Dictionary<DateOnly, (long Units, int Count)> days = [];
-    private HashSet<long> held = [];
-    private long units;
-    private int added;
 
     protected SpendWriter(PlaceshaperDb db, Guid organisationId, Guid importId)
     {
@@ -57,10 +48,13 @@ public abstract class SpendWriter : IAsyncDisposable
     /// <summary>This import's number within the organisation, which its payments carry (<see cref="SpendImport.Number"/>).</summary>
     public int ImportNumber { get; private set; }
 
+    /// <summary>What this import adds, from the organisation's identities held when it started.</summary>
+    public SpendTally Tally { get; private set; } = new([]);
+
     /// <summary>How the organisation's payment identities are worked out (<see cref="SpendLedger.IdentityScheme"/>).</summary>
     public int IdentityScheme { get; private set; }
 
-    /// <summary>Rows given to <see cref="Add"/>.</summary>
+    /// <summary>New payments given to <see cref="Add"/>.</summary>
     public int Written { get; protected set; }
 
     public static async Task<SpendWriter> StartAsync(PlaceshaperDb db, Guid organisationId, Guid importId, CancellationToken cancellationToken)
@@ -70,17 +64,18 @@ public abstract class SpendWriter : IAsyncDisposable
             : new SqliteSpendWriter(db, organisationId, importId);
         await writer.LockAsync(cancellationToken);
         await writer.NumberAsync(cancellationToken);
-        await writer.LoadHeldAsync(cancellationToken);
+        writer.Tally = new SpendTally(await writer.HeldAsync(cancellationToken));
         await writer.StartAsync(cancellationToken);
         return writer;
     }
 
     /// <summary>
-    /// The identities the organisation already holds, 8 bytes each (about 24 MB in a set for a million payments). The
-    /// import's transaction holds the write lock (SQLite) or the organisation's lock (PostgreSQL) from here to commit,
-    /// so nothing is added behind the set's back: this set is what keeps a payment held once (ADR 0025).
+    /// The identities the organisation already holds, 8 bytes each (about 24 MB in a set for a million payments), for
+    /// the import's <see cref="SpendTally"/>. The import's transaction holds the write lock (SQLite) or the
+    /// organisation's lock (PostgreSQL) from here to commit, so nothing is added behind the tally's back: the tally is
+    /// what keeps a payment held once (ADR 0025).
     /// </summary>
-    private async Task LoadHeldAsync(CancellationToken cancellationToken)
+    private async Task<List<long>> HeldAsync(CancellationToken cancellationToken)
     {
         await using var select = Command("SELECT identity_key FROM spend_payments WHERE organisation_number = @number");
         var number = select.CreateParameter();
@@ -94,7 +89,7 @@ public abstract class SpendWriter : IAsyncDisposable
             keys.Add(reader.GetInt64(0));
         }
 
-        held = new HashSet<long>(keys);
+        return keys;
     }
 
     /// <summary>
@@ -128,44 +123,26 @@ public abstract class SpendWriter : IAsyncDisposable
 
     protected abstract Task StartAsync(CancellationToken cancellationToken);
 
-    /// <summary>Adds a payment unless the organisation already holds one with its identity.</summary>
+    /// <summary>Writes one new payment (the tally has counted it); <paramref name="supplierKey"/> is already cut to its column.</summary>
     public void Add(SpendRow row, string supplierKey, long identity)
     {
         Written++;
-        if (!held.Add(identity))
-        {
-            return;
-        }
-
-        var key = Cut(supplierKey, SpendLimits.Text)!;
-        var stored = Common.Money.ToStoredUnits(row.Amount);
-        var month = (row.Date.Year * 100) + row.Date.Month;
-        var number = Cut(row.CompanyNumber, SpendLimits.Number) ?? "";
-        ref var byMonth = ref CollectionsMarshal.GetValueRefOrAddDefault(months, (month, key, number), out _);
-        byMonth = (byMonth.Units + stored, byMonth.Count + 1);
-        ref var bySupplierDay = ref CollectionsMarshal.GetValueRefOrAddDefault(supplierDays, (row.Date, key, number), out _);
-        bySupplierDay = (bySupplierDay.Units + stored, bySupplierDay.Count + 1);
-        ref var byDay = ref CollectionsMarshal.GetValueRefOrAddDefault(days, row.Date, out _);
-        byDay = (byDay.Units + stored, byDay.Count + 1);
-        units += stored;
-        added++;
-        Write(row, key, month, stored, identity);
+        Write(row, supplierKey, SpendTally.Month(row.Date), Common.Money.ToStoredUnits(row.Amount), identity);
     }
 
-    /// <summary>Writes one new payment; <paramref name="supplierKey"/> is already cut to its column.</summary>
     protected abstract void Write(SpendRow row, string supplierKey, int month, long amount, long identity);
 
-    /// <summary>Ends the bulk write; returns how many rows were new (the rest were duplicates) and their total.</summary>
-    public async Task<(int Added, decimal Total)> FinishAsync(CancellationToken cancellationToken)
+    /// <summary>Ends the bulk write and adds the tally's totals to the totals tables.</summary>
+    public async Task FinishAsync(CancellationToken cancellationToken)
     {
+        var tally = Tally;
         await FinishRowsAsync(cancellationToken);
         await UpsertAsync("spend_supplier_months", ["month", "supplier_key", "company_number"],
-            months.Select(m => (new object[] { m.Key.Month, m.Key.Key, m.Key.Number }, m.Value.Units, m.Value.Count)).ToList(), cancellationToken);
+            tally.Months.Select(m => (new object[] { m.Key.Month, m.Key.Key, m.Key.Number }, m.Value.Units, m.Value.Count)).ToList(), cancellationToken);
         await UpsertAsync("spend_supplier_days", ["date", "supplier_key", "company_number"],
-            supplierDays.Select(m => (new object[] { m.Key.Date, m.Key.Key, m.Key.Number }, m.Value.Units, m.Value.Count)).ToList(), cancellationToken);
+            tally.SupplierDays.Select(m => (new object[] { m.Key.Date, m.Key.Key, m.Key.Number }, m.Value.Units, m.Value.Count)).ToList(), cancellationToken);
         await UpsertAsync("spend_days", ["date"],
-            days.Select(m => (new object[] { m.Key }, m.Value.Units, m.Value.Count)).ToList(), cancellationToken);
-        return (added, Common.Money.FromStoredUnits(units));
+            tally.Days.Select(m => (new object[] { m.Key }, m.Value.Units, m.Value.Count)).ToList(), cancellationToken);
     }
 
     protected abstract Task FinishRowsAsync(CancellationToken cancellationToken);
@@ -199,7 +176,7 @@ public abstract class SpendWriter : IAsyncDisposable
     /// <summary>How EF Core stores a Guid in SQLite: upper-case text.</summary>
     protected static string SqliteText(Guid value) => value.ToString().ToUpperInvariant();
 
-    protected static string? Cut(string? text, int most) => text is { Length: var length } && length > most ? text[..most] : text;
+    protected static string? Cut(string? text, int most) => SpendLimits.Cut(text, most);
 
     public abstract ValueTask DisposeAsync();
 }

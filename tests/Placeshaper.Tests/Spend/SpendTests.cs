@@ -86,7 +86,7 @@ public abstract class SpendTests<TApp>(TApp app)
         app.RequireDatabase();
         using var api = await app.ApiAsAsync(Finance);
         var prefix = "C" + Guid.NewGuid().ToString("N")[..8];
-        var rows = Enumerable.Range(1, 300).Select(i => ($"{1 + (i % 28):00}/06/2031", $"{i}.25", $"Supplier {i % 7} Ltd")).ToArray();
+        var rows = Enumerable.Range(1, 300).Select(i => ($"{1 + (i % 28):00}/06/2041", $"{i}.25", $"Supplier {i % 7} Ltd")).ToArray();
         var content = File(prefix, rows);
 
         var responses = await Task.WhenAll(UploadAsync(api, "june.csv", content), UploadAsync(api, "june-copy.csv", content));
