@@ -26,7 +26,7 @@ internal static class SuggestSpendCategories
             return;
         }
 
-        var counted = added == rows ? tally : await AddedOnlyAsync(db, organisationId, import.Id, reread, cancellationToken);
+        var counted = added == rows ? tally : await AddedOnlyAsync(db, organisationId, import.Number!.Value, reread, cancellationToken);
         var entries = counted.Entries();
         var keys = entries.Select(e => e.ExpenseKey).Distinct(StringComparer.Ordinal).ToList();
         var held = new Dictionary<(string, string, string), SpendCategorySuggestion>();
@@ -52,15 +52,17 @@ internal static class SuggestSpendCategories
     }
 
     private static async Task<SpendCategorySuggestionTally> AddedOnlyAsync(
-        PlaceshaperDb db, Guid organisationId, Guid importId, Func<SpendFileReader> reread, CancellationToken cancellationToken)
+        PlaceshaperDb db, Guid organisationId, int importNumber, Func<SpendFileReader> reread, CancellationToken cancellationToken)
     {
         var tally = new SpendCategorySuggestionTally();
         using var reader = reread();
         using var lines = reader.Rows().GetEnumerator();
         var more = lines.MoveNext();
         await SpendSql.ReadAsync(db,
-            "SELECT line FROM spend_transactions WHERE organisation_id = @organisation AND import_id = @import ORDER BY line",
-            [("organisation", organisationId), ("import", importId)],
+            // The payments table, not the view: the import's number is saved to spend_imports only at the end.
+            "SELECT p.line FROM spend_payments AS p JOIN spend_ledgers AS l ON l.number = p.organisation_number " +
+            "WHERE l.organisation_id = @organisation AND p.import_number = @import ORDER BY p.line",
+            [("organisation", organisationId), ("import", importNumber)],
             r =>
             {
                 var line = r.GetInt32(0);
