@@ -38,7 +38,10 @@ internal static class AuditCapture
             // Identity's stored tokens (authenticator keys, recovery codes) are secrets through and through.
             // Bulk reference data (postcodes) is audited once per import, with the file's checksum, not row by row.
             // Spend suppliers are derived data, rebuilt from the payments; each rebuild is one audited decision.
-            if (entry.Entity is AuditEntry or AuditHead or Microsoft.AspNetCore.Identity.IdentityUserToken<Guid> or Areas.ReferencePostcode or Spend.SpendSupplier)
+            // Spend category suggestions are derived from an import's lines, which is audited once; accepting one
+            // makes a mapping, which is audited.
+            if (entry.Entity is AuditEntry or AuditHead or Microsoft.AspNetCore.Identity.IdentityUserToken<Guid> or Areas.ReferencePostcode or Spend.SpendSupplier
+                or Spend.SpendCategorySuggestion)
             {
                 continue;
             }

@@ -148,6 +148,8 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
     public DbSet<Spend.SpendLedger> SpendLedgers => Set<Spend.SpendLedger>();
     public DbSet<Spend.SpendCategory> SpendCategories => Set<Spend.SpendCategory>();
 
+    public DbSet<Spend.SpendCategorySuggestion> SpendCategorySuggestions => Set<Spend.SpendCategorySuggestion>();
+
     public DatabaseProvider Provider =>
         Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 

@@ -12,7 +12,8 @@ namespace Placeshaper.Spend;
 /// Imports one spend file for an organisation, whole or not at all (ADR 0010, ADR 0021): rows are written as they
 /// are read, in one transaction that is rolled back if the file turns out to have any problem, so a refused file
 /// stores nothing however far into it the problem is. Payments the organisation already holds are counted as
-/// duplicates and not written again (<see cref="SpendIdentity"/>).
+/// duplicates and not written again (<see cref="SpendIdentity"/>). The procurement classifications its new lines give
+/// their expense types are kept as suggestions for the spend categories (<see cref="SuggestSpendCategories"/>).
 /// </summary>
 public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
 {
@@ -70,10 +71,11 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
 
         var (added, total) = (0, 0m);
+        var suggestions = new SpendCategorySuggestionTally();
         await using (var writer = await SpendWriter.StartAsync(db, organisationId, import.Id, cancellationToken))
         {
             import.Numbered(writer.ImportNumber);
-            await WriteAsync(reader, writer, progress, cancellationToken);
+            await WriteAsync(reader, writer, suggestions, progress, cancellationToken);
             if (reader.Problems.Count == 0)
             {
                 await writer.FinishAsync(cancellationToken);
@@ -91,6 +93,7 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
 
         var rows = reader.Read - reader.SkippedCount;
         import.Finish(reader, added, rows - added, total);
+        await SuggestSpendCategories.SaveAsync(db, organisationId, import, suggestions, clock.GetUtcNow().UtcDateTime, cancellationToken);
         db.RecordDecision(new AuditDecision(organisationId, "spend-imported", "SpendImport", import.Id.ToString(), After: System.Text.Json.JsonSerializer.Serialize(new
         {
             file,
@@ -113,11 +116,12 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
     /// batches between them keeps memory flat. Once the reader has found a problem nothing more is handed on (the
     /// file is refused and the transaction rolled back), but reading goes on to report the next problems.
     /// </summary>
-    private static async Task WriteAsync(SpendFileReader reader, SpendWriter writer, IProgress<(long Done, long Length)>? progress, CancellationToken cancellationToken)
+    private static async Task WriteAsync(
+        SpendFileReader reader, SpendWriter writer, SpendCategorySuggestionTally suggestions, IProgress<(long Done, long Length)>? progress, CancellationToken cancellationToken)
     {
         var batches = Channel.CreateBounded<List<(SpendRow Row, string Key, long Identity)>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadAsync(reader, writer.IdentityScheme, writer.Tally, batches.Writer, progress, stop.Token), stop.Token);
+        var reading = Task.Run(() => ReadAsync(reader, writer.IdentityScheme, writer.Tally, suggestions, batches.Writer, progress, stop.Token), stop.Token);
         try
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
@@ -138,8 +142,13 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
         await reading;
     }
 
-    /// <summary>Reads, normalises supplier names, works out identities and tallies what is new: about half the work, writing the new payments being the other.</summary>
-    private static async Task ReadAsync(SpendFileReader reader, int identityScheme, SpendTally tally, ChannelWriter<List<(SpendRow Row, string Key, long Identity)>> batches, IProgress<(long Done, long Length)>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads, normalises supplier names, works out identities and tallies what is new, with the classifications new
+    /// lines give their expense types: about half the work, writing the new payments being the other.
+    /// </summary>
+    private static async Task ReadAsync(
+        SpendFileReader reader, int identityScheme, SpendTally tally, SpendCategorySuggestionTally suggestions,
+        ChannelWriter<List<(SpendRow Row, string Key, long Identity)>> batches, IProgress<(long Done, long Length)>? progress, CancellationToken cancellationToken)
     {
         try
         {
@@ -164,6 +173,7 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
                 }
 
                 batch.Add((row, key, payment));
+                suggestions.Add(row);
                 if (batch.Count == BatchSize)
                 {
                     await batches.WriteAsync(batch, cancellationToken);

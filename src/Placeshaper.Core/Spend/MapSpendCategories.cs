@@ -20,7 +20,14 @@ public sealed class MapSpendCategories(PlaceshaperDb db, TimeProvider clock)
     public static readonly IReadOnlyList<string> FileColumns = ["expense_type", "cpv_code", "proclass_code", "proclass_label"];
 
     /// <summary>Saves the mappings; errors are keyed <c>cpvCode</c> for one mapping, <c>mappings[i].cpvCode</c> for a list.</summary>
-    public async Task<Result<Outcome>> HandleAsync(Guid organisationId, IReadOnlyList<Mapping> mappings, bool indexed, CancellationToken cancellationToken)
+    public Task<Result<Outcome>> HandleAsync(Guid organisationId, IReadOnlyList<Mapping> mappings, bool indexed, CancellationToken cancellationToken) =>
+        HandleAsync(organisationId, mappings, indexed, keepExisting: false, cancellationToken);
+
+    /// <summary>
+    /// As above; with <paramref name="keepExisting"/> (suggestions accepted) an expense type mapped already is left as
+    /// it is and counted unchanged: a suggestion never overwrites a mapping.
+    /// </summary>
+    public async Task<Result<Outcome>> HandleAsync(Guid organisationId, IReadOnlyList<Mapping> mappings, bool indexed, bool keepExisting, CancellationToken cancellationToken)
     {
         var errors = new Errors();
         var checkedRows = new List<(string Key, string ExpenseType, Tenders.CpvCodes.Code? Cpv, string? ProClassCode, string? ProClassLabel)>();
@@ -59,7 +66,7 @@ public sealed class MapSpendCategories(PlaceshaperDb db, TimeProvider clock)
             return errors;
         }
 
-        return await SaveAsync(organisationId, checkedRows, cancellationToken);
+        return await SaveAsync(organisationId, checkedRows, keepExisting, cancellationToken);
     }
 
     /// <summary>A mapping file, whole or not at all; each problem names its line and column.</summary>
@@ -109,7 +116,7 @@ public sealed class MapSpendCategories(PlaceshaperDb db, TimeProvider clock)
             return new ImportReport(file, table.Rows.Count, 0, 0, 0, problems);
         }
 
-        var outcome = await SaveAsync(organisationId, rows, cancellationToken);
+        var outcome = await SaveAsync(organisationId, rows, keepExisting: false, cancellationToken);
         return new ImportReport(file, table.Rows.Count, outcome.Added, outcome.Updated + outcome.Removed, outcome.Unchanged, []);
     }
 
@@ -122,7 +129,8 @@ public sealed class MapSpendCategories(PlaceshaperDb db, TimeProvider clock)
     };
 
     private async Task<Outcome> SaveAsync(
-        Guid organisationId, List<(string Key, string ExpenseType, Tenders.CpvCodes.Code? Cpv, string? ProClassCode, string? ProClassLabel)> rows, CancellationToken cancellationToken)
+        Guid organisationId, List<(string Key, string ExpenseType, Tenders.CpvCodes.Code? Cpv, string? ProClassCode, string? ProClassLabel)> rows, bool keepExisting,
+        CancellationToken cancellationToken)
     {
         var keys = rows.Select(r => r.Key).ToList();
         var existing = new Dictionary<string, SpendCategory>(StringComparer.Ordinal);
@@ -140,6 +148,12 @@ public sealed class MapSpendCategories(PlaceshaperDb db, TimeProvider clock)
         {
             var empty = cpv is null && code is null && label is null;
             var category = existing.GetValueOrDefault(key);
+            if (keepExisting && category is not null)
+            {
+                unchanged++;
+                continue;
+            }
+
             if (empty)
             {
                 if (category is null)

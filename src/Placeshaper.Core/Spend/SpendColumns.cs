@@ -15,6 +15,12 @@ public enum SpendField
     SupplierCompanyNumber,
     SupplierVatNumber,
     SupplierPostcode,
+
+    /// <summary>The procurement classification code the council's file gives a line (ProClass), as written.</summary>
+    ProClassCode,
+
+    /// <summary>The procurement classification's label or description the council's file gives a line, as written.</summary>
+    ProClassLabel,
 }
 
 /// <summary>
@@ -65,7 +71,21 @@ public sealed class SpendMapping
             "supplier company number", "registered company number"],
         [SpendField.SupplierVatNumber] = ["vat reg no", "vat registration number", "vat number", "supplier vat number", "vat no", "vat registration no"],
         [SpendField.SupplierPostcode] = ["supplier postcode", "postcode", "post code", "supplier post code"],
+
+        // Calderdale: "Proclass" (a code, empty in its files) beside "Procurement Classification: Council's Procurement
+        // Category Name"; North Tyneside: "Procurement Classification" ("EDUCATIONAL SUPPLIES.SUPPLIES", a label with
+        // no code); Salford's contracts register: "ProClass Classification" (a code) and "ProClass Description".
+        [SpendField.ProClassCode] = ["proclass", "proclass code", "proclass classification", "procurement classification code", "proclass classification code"],
+        [SpendField.ProClassLabel] = ["proclass description", "proclass label", "proclass classification description", "procurement classification",
+            "procurement classification label", "procurement classification description", "procurement classification councils procurement category name",
+            "procurement category name", "procurement category"],
     };
+
+    /// <summary>
+    /// Fields that say nothing about whether a row of headers is a spend file's, so <see cref="Score"/> leaves them out:
+    /// contracts registers carry ProClass columns too (Salford's), and header detection stays as it was without them.
+    /// </summary>
+    private static readonly SpendField[] Unscored = [SpendField.ProClassCode, SpendField.ProClassLabel];
 
     /// <summary>
     /// A header reduced for matching: lower case, "£" and other symbols dropped, runs of anything else that is not a
@@ -126,7 +146,7 @@ public sealed class SpendMapping
     public static int Score(IReadOnlyList<string> cells)
     {
         var mapping = Suggest(cells);
-        return Enum.GetValues<SpendField>().Sum(f => mapping.Has(f) ? (Required.Contains(f) ? 2 : 1) : 0);
+        return Enum.GetValues<SpendField>().Except(Unscored).Sum(f => mapping.Has(f) ? (Required.Contains(f) ? 2 : 1) : 0);
     }
 
     /// <summary>

@@ -19,7 +19,9 @@ public sealed record SpendRow(
     string? Description,
     string? CompanyNumber,
     string? VatNumber,
-    string? Postcode);
+    string? Postcode,
+    string? ProClassCode = null,
+    string? ProClassLabel = null);
 
 /// <summary>
 /// Reads a council's spend file, CSV or Excel workbook, one row at a time: the file is never held whole in memory
@@ -301,7 +303,9 @@ public sealed class SpendFileReader : IDisposable
             Text(cells, mapping[SpendField.Description]),
             Text(cells, mapping[SpendField.SupplierCompanyNumber]),
             Text(cells, mapping[SpendField.SupplierVatNumber]),
-            Text(cells, mapping[SpendField.SupplierPostcode]));
+            Text(cells, mapping[SpendField.SupplierPostcode]),
+            Text(cells, mapping[SpendField.ProClassCode]),
+            Text(cells, mapping[SpendField.ProClassLabel]));
     }
 
     /// <summary>

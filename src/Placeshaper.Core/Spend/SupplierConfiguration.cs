@@ -67,3 +67,19 @@ internal sealed class SpendCategoryConfiguration : IEntityTypeConfiguration<Spen
         builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SpendCategorySuggestionConfiguration : IEntityTypeConfiguration<SpendCategorySuggestion>
+{
+    public void Configure(EntityTypeBuilder<SpendCategorySuggestion> builder)
+    {
+        builder.ToTable("spend_category_suggestions");
+        builder.HasKey(s => new { s.OrganisationId, s.ExpenseKey, s.ProClassCode, s.ProClassLabel });
+        builder.Property(s => s.ExpenseKey).HasMaxLength(SpendLimits.Text);
+        builder.Property(s => s.ExpenseType).HasMaxLength(SpendLimits.Text);
+        builder.Property(s => s.ProClassCode).HasMaxLength(SpendCategory.MaxProClassCode);
+        builder.Property(s => s.ProClassLabel).HasMaxLength(SpendCategory.MaxProClassLabel);
+        builder.Property(s => s.SourceFile).HasMaxLength(SpendImport.MaxFileName);
+        builder.Property(s => s.Total).HasMoneyConversion();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -102,6 +102,7 @@ public static class WebApp
         services.AddScoped<Spend.DecideSupplier>();
         services.AddScoped<SocialValue.Delivery.SocialValueDelivery>();
         services.AddScoped<Spend.MapSpendCategories>();
+        services.AddScoped<Spend.AcceptSpendCategorySuggestions>();
 
         AddAuthentication(builder);
         services.AddAuthorizationBuilder()

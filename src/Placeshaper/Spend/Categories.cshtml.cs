@@ -9,11 +9,12 @@ namespace Placeshaper.Spend;
 
 /// <summary>
 /// Spend categories: every expense type in spend with its spend, unmapped first; a form to map one to a CPV 2008 code
-/// (checked against the list) and/or a ProClass code and label; a mapping file to import; the mapping to download.
+/// (checked against the list) and/or a ProClass code and label; a mapping file to import; the mapping to download; and
+/// the classifications spend files gave unmapped expense types, to accept one by one or all at once.
 /// </summary>
 [RequiresRole(Role.Administrator, Role.FinanceOfficer, Role.Commissioner, Role.ProcurementOfficer, Role.Councillor)]
 [RequestSizeLimit(AreasApi.MaxImportBytes)]
-public sealed class CategoriesModel(OrganisationContext context, PlaceshaperDb db, MapSpendCategories map) : FormPage
+public sealed class CategoriesModel(OrganisationContext context, PlaceshaperDb db, MapSpendCategories map, AcceptSpendCategorySuggestions suggestions) : FormPage
 {
     public string Slug => context.Slug;
 
@@ -37,10 +38,17 @@ public sealed class CategoriesModel(OrganisationContext context, PlaceshaperDb d
     [BindProperty]
     public string? ProClassLabel { get; set; }
 
-    public async Task OnGetAsync(string? expenseType, string? saved, CancellationToken cancellationToken)
+    public IReadOnlyList<SpendCategorySuggestionQueries.Suggested> Suggestions { get; private set; } = [];
+
+    /// <summary>After "accept all": how many were accepted and how many left because their files disagree.</summary>
+    public (int Accepted, int Conflicting)? AcceptedAll { get; private set; }
+
+    public async Task OnGetAsync(string? expenseType, string? saved, int? accepted, int? conflicting, CancellationToken cancellationToken)
     {
         Saved = saved;
+        AcceptedAll = accepted is { } count ? (count, conflicting ?? 0) : null;
         Rows = await SpendCategoryQueries.ListAsync(db, context.Id, cancellationToken);
+        Suggestions = await SpendCategorySuggestionQueries.ListAsync(db, context.Id, cancellationToken);
         if (!string.IsNullOrWhiteSpace(expenseType) && Rows.FirstOrDefault(r => r.ExpenseKey == SpendCategory.Key(expenseType)) is { } row)
         {
             (ExpenseType, CpvCode, ProClassCode, ProClassLabel) = (row.ExpenseType, row.CpvCode, row.ProClassCode, row.ProClassLabel);
@@ -70,11 +78,53 @@ public sealed class CategoriesModel(OrganisationContext context, PlaceshaperDb d
         if (!saved.Succeeded)
         {
             AddErrors(saved.Errors);
-            Rows = await SpendCategoryQueries.ListAsync(db, context.Id, cancellationToken);
+            await ListAsync(cancellationToken);
             return Page();
         }
 
         return Redirect($"/o/{context.Slug}/spend/categories?saved={Uri.EscapeDataString(ExpenseType!.Trim())}");
+    }
+
+    public async Task<IActionResult> OnPostAcceptAsync(string? suggestedType, string? suggestedCode, string? suggestedLabel, CancellationToken cancellationToken)
+    {
+        if (!CanChange)
+        {
+            return Forbid();
+        }
+
+        var (result, _) = await suggestions.OneAsync(context.Id, new(suggestedType, suggestedCode, suggestedLabel), cancellationToken);
+        if (!result.Succeeded)
+        {
+            AddError("suggestions", result.Errors!.ByField.Values.SelectMany(m => m).First());
+            await ListAsync(cancellationToken);
+            return Page();
+        }
+
+        return Redirect($"/o/{context.Slug}/spend/categories?saved={Uri.EscapeDataString((suggestedType ?? "").Trim())}");
+    }
+
+    public async Task<IActionResult> OnPostAcceptAllAsync(CancellationToken cancellationToken)
+    {
+        if (!CanChange)
+        {
+            return Forbid();
+        }
+
+        var result = await suggestions.AllAsync(context.Id, cancellationToken);
+        if (!result.Succeeded)
+        {
+            AddError("suggestions", result.Errors!.ByField.Values.SelectMany(m => m).First());
+            await ListAsync(cancellationToken);
+            return Page();
+        }
+
+        return Redirect($"/o/{context.Slug}/spend/categories?accepted={result.Value!.Accepted}&conflicting={result.Value.Conflicting}");
+    }
+
+    private async Task ListAsync(CancellationToken cancellationToken)
+    {
+        Rows = await SpendCategoryQueries.ListAsync(db, context.Id, cancellationToken);
+        Suggestions = await SpendCategorySuggestionQueries.ListAsync(db, context.Id, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostImportAsync(IFormFile? upload, CancellationToken cancellationToken)
@@ -99,7 +149,7 @@ public sealed class CategoriesModel(OrganisationContext context, PlaceshaperDb d
             }
         }
 
-        Rows = await SpendCategoryQueries.ListAsync(db, context.Id, cancellationToken);
+        await ListAsync(cancellationToken);
         return Page();
     }
 }

@@ -22,6 +22,15 @@ public static class CategoriesApi
         spend.MapPost("/categories/imports", ImportAsync).WithName("ImportSpendCategories")
             .WithSummary("Import a mapping file (CSV or .xlsx body; ?file=NAME) with columns expense_type, cpv_code, proclass_code, proclass_label (the page's download), whole or not at all")
             .WithMetadata(new RequiresRoleAttribute(SpendAccess.Importers), new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AreasApi.MaxImportBytes));
+        spend.MapGet("/categories/suggestions", SuggestionsAsync).WithName("ListSpendCategorySuggestions")
+            .WithSummary("Unmapped expense types with the ProClass codes and labels their spend files gave them (lines and spend each, the file that first gave it); 'conflicting' when the files gave more than one")
+            .WithMetadata(new RequiresRoleAttribute(SpendAccess.Readers));
+        spend.MapPost("/categories/suggestions/accept", AcceptAsync).WithName("AcceptSpendCategorySuggestion")
+            .WithSummary("Make one suggestion the expense type's category: {\"expenseType\", \"proClassCode\", \"proClassLabel\"} as suggested; 404 when there is no such suggestion, 409 when the expense type is mapped already")
+            .WithMetadata(new RequiresRoleAttribute(SpendAccess.Importers));
+        spend.MapPost("/categories/suggestions/accept-all", AcceptAllAsync).WithName("AcceptAllSpendCategorySuggestions")
+            .WithSummary("Accept the suggestion of every unmapped expense type whose files gave one classification only; conflicting ones are left for an officer")
+            .WithMetadata(new RequiresRoleAttribute(SpendAccess.Importers));
     }
 
     public sealed record MappingsRequest(IReadOnlyList<MapSpendCategories.Mapping>? Mappings);
@@ -44,5 +53,28 @@ public static class CategoriesApi
         var content = body.ToArray();
         var report = await map.ImportAsync(organisation.Id, content, string.IsNullOrWhiteSpace(file) ? ImportTable.DefaultName(content) : file, cancellationToken);
         return report.Accepted ? TypedResults.Ok(report) : ImportProblems.Refused(report);
+    }
+
+    private static async Task<Ok<IReadOnlyList<SpendCategorySuggestionQueries.Suggested>>> SuggestionsAsync(PlaceshaperDb db, OrganisationContext organisation, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await SpendCategorySuggestionQueries.ListAsync(db, organisation.Id, cancellationToken));
+
+    private static async Task<Results<Ok<AcceptSpendCategorySuggestions.Outcome>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
+        AcceptSpendCategorySuggestions.Accept request, AcceptSpendCategorySuggestions accept, OrganisationContext organisation, CancellationToken cancellationToken)
+    {
+        var (result, refusal) = await accept.OneAsync(organisation.Id, request, cancellationToken);
+        return refusal switch
+        {
+            AcceptSpendCategorySuggestions.Refusal.NotFound => Problems.NotFound("Suggestion"),
+            AcceptSpendCategorySuggestions.Refusal.AlreadyMapped => Problems.Conflict(result.Errors!.ToString()),
+            _ when !result.Succeeded => Problems.Validation(result.Errors!),
+            _ => TypedResults.Ok(result.Value!),
+        };
+    }
+
+    private static async Task<Results<Ok<AcceptSpendCategorySuggestions.Outcome>, ValidationProblem>> AcceptAllAsync(
+        AcceptSpendCategorySuggestions accept, OrganisationContext organisation, CancellationToken cancellationToken)
+    {
+        var result = await accept.AllAsync(organisation.Id, cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(result.Value!) : Problems.Validation(result.Errors!);
     }
 }
