@@ -143,6 +143,8 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<Spend.SpendSupplierDay> SpendSupplierDays => Set<Spend.SpendSupplierDay>();
 
+    public DbSet<Spend.SpendDayCategory> SpendDayCategories => Set<Spend.SpendDayCategory>();
+
     public DbSet<Spend.SpendPayment> SpendPayments => Set<Spend.SpendPayment>();
 
     public DbSet<Spend.SpendLedger> SpendLedgers => Set<Spend.SpendLedger>();

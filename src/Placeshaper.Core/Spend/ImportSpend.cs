@@ -166,7 +166,8 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
 
                 var key = row.Supplier is null ? "" : Normalised(names, row.Supplier);
                 var payment = identity.Of(row);
-                if (!tally.Add(row.Date, Common.Money.ToStoredUnits(row.Amount), key, SpendLimits.Cut(row.CompanyNumber, SpendLimits.Number) ?? "", payment))
+                if (!tally.Add(row.Date, Common.Money.ToStoredUnits(row.Amount), key, SpendLimits.Cut(row.CompanyNumber, SpendLimits.Number) ?? "",
+                        SpendLimits.Cut(row.ServiceArea, SpendLimits.Text) ?? "", SpendLimits.Cut(row.ExpenseType, SpendLimits.Text) ?? "", payment))
                 {
                     // Held already, or earlier in this file: a duplicate, counted and not written.
                     continue;

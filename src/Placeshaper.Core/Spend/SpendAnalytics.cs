@@ -53,7 +53,7 @@ public static class SpendAnalytics
     /// <summary>The financial year (1 April to 31 March) holding the latest payment, or the current one when there is none.</summary>
     public static async Task<(DateOnly From, DateOnly To)> DefaultRangeAsync(PlaceshaperDb db, Guid organisationId, DateOnly today, CancellationToken cancellationToken)
     {
-        var latest = await db.SpendTransactions.AsNoTracking().Where(t => t.OrganisationId == organisationId).OrderByDescending(t => t.Date).Select(t => (DateOnly?)t.Date).FirstOrDefaultAsync(cancellationToken) ?? today;
+        var latest = await db.SpendDays.AsNoTracking().Where(d => d.OrganisationId == organisationId).OrderByDescending(d => d.Date).Select(d => (DateOnly?)d.Date).FirstOrDefaultAsync(cancellationToken) ?? today;
         var start = new DateOnly(latest.Month >= 4 ? latest.Year : latest.Year - 1, 4, 1);
         return (start, start.AddYears(1).AddDays(-1));
     }
@@ -87,9 +87,9 @@ public static class SpendAnalytics
         }, cancellationToken);
         var byMonthSupplier = supplierDays.GroupBy(d => ((d.Date.Year * 100) + d.Date.Month, d.Key)).Select(g => (Month: g.Key.Item1, Key: g.Key.Key, Units: g.Sum(d => d.Units))).ToList();
 
-        // Service areas and expense types need the payments (no aggregate keeps them): one grouped read for both.
+        // Service areas and expense types from their day totals kept at import (spend_day_categories): one grouped read for both.
         var areaTypes = new List<(string Area, string Type, long Units, long Count)>();
-        await SpendSql.ReadAsync(db, $"SELECT COALESCE(service_area, ''), COALESCE(expense_type, ''), CAST(SUM(amount) AS BIGINT), COUNT(*) FROM spend_transactions {Where} GROUP BY COALESCE(service_area, ''), COALESCE(expense_type, '')", range,
+        await SpendSql.ReadAsync(db, $"SELECT service_area, expense_type, CAST(SUM(total) AS BIGINT), SUM(transactions) FROM spend_day_categories {Where} GROUP BY service_area, expense_type", range,
             r => areaTypes.Add((r.GetString(0), r.GetString(1), r.GetInt64(2), Convert.ToInt64(r.GetValue(3), CultureInfo.InvariantCulture))), cancellationToken);
         var serviceAreas = Totals(areaTypes.GroupBy(a => a.Area, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(a => a.Units), g.Sum(a => a.Count))));
         var byType = areaTypes.GroupBy(a => a.Type, StringComparer.Ordinal).Select(g => (Name: g.Key, Units: g.Sum(a => a.Units), Count: g.Sum(a => a.Count))).ToList();
@@ -250,16 +250,41 @@ public static class SpendAnalytics
         _ => throw new InvalidOperationException($"Unexpected date value {value}"),
     };
 
+    /// <summary>
+    /// The rule of <see cref="DuplicatePayments"/>, worked out by the database: each payment with the one before it to
+    /// the same supplier of the same amount (by date, then id), kept when they are at most <paramref name="days"/>
+    /// apart. Only the pairs come back, not the payments, so a million payments are never read into memory; the
+    /// analytics tests check that the pairs are those the rule finds.
+    /// </summary>
     private static async Task<List<Duplicate>> DuplicatesAsync(
         PlaceshaperDb db, Guid organisationId, DateOnly from, DateOnly to, int days, Dictionary<string, SpendSupplier> suppliers, CancellationToken cancellationToken)
     {
-        var payments = await db.SpendTransactions.AsNoTracking()
-            .Where(t => t.OrganisationId == organisationId && t.Date >= from && t.Date <= to && t.SupplierKey != "")
-            .Select(t => new DuplicatePayments.Payment(t.Id, t.SupplierKey, t.Amount, t.Date, t.TransactionNumber))
-            .ToListAsync(cancellationToken);
-        return DuplicatePayments.Find(payments, days)
-            .Select(d => new Duplicate(suppliers.GetValueOrDefault(d.First.SupplierKey)?.Name ?? d.First.SupplierKey, Money.ToPence(d.First.Amount), d.First.Date, d.Second.Date, d.First.TransactionNumber, d.Second.TransactionNumber, d.Second.Date.DayNumber - d.First.Date.DayNumber))
-            .ToList();
+        var postgres = db.Provider == DatabaseProvider.Postgres;
+        var apart = postgres ? "date - previous_date" : "CAST(julianday(date) - julianday(previous_date) AS INTEGER)";
+        var byKey = postgres ? "supplier_key COLLATE \"C\"" : "supplier_key";
+        var pairs = new List<Duplicate>();
+        await SpendSql.ReadAsync(db,
+            "SELECT supplier_key, amount, previous_date, date, previous_transaction, transaction_number, " + apart + " FROM (" +
+            "SELECT supplier_key, amount, date, transaction_number, " +
+            "LAG(id) OVER payments AS previous_id, LAG(date) OVER payments AS previous_date, LAG(transaction_number) OVER payments AS previous_transaction " +
+            "FROM spend_transactions WHERE organisation_id = @organisation AND date >= @from AND date <= @to AND supplier_key <> '' AND amount > 0 " +
+            "WINDOW payments AS (PARTITION BY supplier_key, amount ORDER BY date, id)) AS paired " +
+            "WHERE previous_id IS NOT NULL AND " + apart + " <= @days ORDER BY amount DESC, " + byKey + ", previous_date, previous_id",
+            [("organisation", organisationId), ("from", from), ("to", to), ("days", days)],
+            r =>
+            {
+                var key = r.GetString(0);
+                pairs.Add(new Duplicate(
+                    suppliers.GetValueOrDefault(key)?.Name ?? key,
+                    Pence(r.GetInt64(1)),
+                    ReadDate(r.GetValue(2)),
+                    ReadDate(r.GetValue(3)),
+                    r.IsDBNull(4) ? null : r.GetString(4),
+                    r.IsDBNull(5) ? null : r.GetString(5),
+                    Convert.ToInt32(r.GetValue(6), CultureInfo.InvariantCulture)));
+            },
+            cancellationToken);
+        return pairs;
     }
 }
 

@@ -23,7 +23,7 @@ public static class SpendCategoryQueries
     {
         var spend = new Dictionary<string, (string Written, long Units, long Count)>(StringComparer.Ordinal);
         await SpendSql.ReadAsync(db,
-            "SELECT COALESCE(expense_type, ''), CAST(SUM(amount) AS BIGINT), COUNT(*) FROM spend_transactions WHERE organisation_id = @organisation GROUP BY COALESCE(expense_type, '')",
+            "SELECT expense_type, CAST(SUM(total) AS BIGINT), SUM(transactions) FROM spend_day_categories WHERE organisation_id = @organisation GROUP BY expense_type",
             [("organisation", organisationId)],
             r =>
             {

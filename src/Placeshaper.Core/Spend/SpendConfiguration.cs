@@ -129,6 +129,19 @@ internal sealed class SpendDayConfiguration : IEntityTypeConfiguration<SpendDay>
     }
 }
 
+internal sealed class SpendDayCategoryConfiguration : IEntityTypeConfiguration<SpendDayCategory>
+{
+    public void Configure(EntityTypeBuilder<SpendDayCategory> builder)
+    {
+        builder.ToTable("spend_day_categories");
+        builder.HasKey(d => new { d.OrganisationId, d.Date, d.ServiceArea, d.ExpenseType });
+        builder.Property(d => d.ServiceArea).HasMaxLength(SpendLimits.Text);
+        builder.Property(d => d.ExpenseType).HasMaxLength(SpendLimits.Text);
+        builder.Property(d => d.Total).HasMoneyConversion();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class SpendSupplierDayConfiguration : IEntityTypeConfiguration<SpendSupplierDay>
 {
     public void Configure(EntityTypeBuilder<SpendSupplierDay> builder)

@@ -43,3 +43,27 @@ public sealed class SpendSupplierDay : IOrganisationOwned
 
     public int Transactions { get; private set; }
 }
+
+/// <summary>
+/// Spend per organisation, day, service area and expense type ("" when not given), kept up to date by each import:
+/// the analytics' service-area, expense-type and spend-category tables, and the categories page, read these rather
+/// than the payments.
+/// </summary>
+public sealed class SpendDayCategory : IOrganisationOwned
+{
+    private SpendDayCategory()
+    {
+    }
+
+    public Guid OrganisationId { get; private set; }
+
+    public DateOnly Date { get; private set; }
+
+    public string ServiceArea { get; private set; } = "";
+
+    public string ExpenseType { get; private set; } = "";
+
+    public decimal Total { get; private set; }
+
+    public int Transactions { get; private set; }
+}

@@ -19,6 +19,9 @@ public sealed class SpendTally(IEnumerable<long> held)
     /// <summary>Per (day, supplier key, company number).</summary>
     public Dictionary<(DateOnly Date, string Key, string Number), (long Units, int Count)> SupplierDays { get; } = [];
 
+    /// <summary>Per (day, service area, expense type).</summary>
+    public Dictionary<(DateOnly Date, string Area, string Type), (long Units, int Count)> DayCategories { get; } = [];
+
     /// <summary>Per day.</summary>
     public Dictionary<DateOnly, (long Units, int Count)> Days { get; } = [];
 
@@ -30,10 +33,9 @@ public sealed class SpendTally(IEnumerable<long> held)
 
     /// <summary>
     /// Counts a payment read, and its amount in the totals, when its identity is new; false for a duplicate, which is
-    /// neither counted nor to be written. <paramref name="supplierKey"/> and <paramref name="companyNumber"/> are
-    /// already cut to their columns.
+    /// neither counted nor to be written. The texts are already cut to their columns, "" when not given.
     /// </summary>
-    public bool Add(DateOnly date, long stored, string supplierKey, string companyNumber, long identity)
+    public bool Add(DateOnly date, long stored, string supplierKey, string companyNumber, string serviceArea, string expenseType, long identity)
     {
         if (!identities.Add(identity))
         {
@@ -45,6 +47,8 @@ public sealed class SpendTally(IEnumerable<long> held)
         byMonth = (byMonth.Units + stored, byMonth.Count + 1);
         ref var bySupplierDay = ref CollectionsMarshal.GetValueRefOrAddDefault(SupplierDays, (date, supplierKey, companyNumber), out _);
         bySupplierDay = (bySupplierDay.Units + stored, bySupplierDay.Count + 1);
+        ref var byCategory = ref CollectionsMarshal.GetValueRefOrAddDefault(DayCategories, (date, serviceArea, expenseType), out _);
+        byCategory = (byCategory.Units + stored, byCategory.Count + 1);
         ref var byDay = ref CollectionsMarshal.GetValueRefOrAddDefault(Days, date, out _);
         byDay = (byDay.Units + stored, byDay.Count + 1);
         units += stored;

@@ -141,6 +141,8 @@ public abstract class SpendWriter : IAsyncDisposable
             tally.Months.Select(m => (new object[] { m.Key.Month, m.Key.Key, m.Key.Number }, m.Value.Units, m.Value.Count)).ToList(), cancellationToken);
         await UpsertAsync("spend_supplier_days", ["date", "supplier_key", "company_number"],
             tally.SupplierDays.Select(m => (new object[] { m.Key.Date, m.Key.Key, m.Key.Number }, m.Value.Units, m.Value.Count)).ToList(), cancellationToken);
+        await UpsertAsync("spend_day_categories", ["date", "service_area", "expense_type"],
+            tally.DayCategories.Select(m => (new object[] { m.Key.Date, m.Key.Area, m.Key.Type }, m.Value.Units, m.Value.Count)).ToList(), cancellationToken);
         await UpsertAsync("spend_days", ["date"],
             tally.Days.Select(m => (new object[] { m.Key }, m.Value.Units, m.Value.Count)).ToList(), cancellationToken);
     }

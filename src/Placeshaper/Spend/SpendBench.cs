@@ -85,6 +85,7 @@ public static class SpendBench
             await db.SpendSupplierMonths.Where(t => t.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
             await db.SpendSupplierDays.Where(t => t.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
             await db.SpendDays.Where(t => t.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
+            await db.SpendDayCategories.Where(t => t.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
             await db.SpendImports.Where(t => t.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
         }
 

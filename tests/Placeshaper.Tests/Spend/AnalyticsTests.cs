@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Placeshaper.Imports;
+using Placeshaper.Spend;
 using Placeshaper.Tests.Infrastructure;
 
 namespace Placeshaper.Tests.Spend;
@@ -45,6 +46,19 @@ public abstract class AnalyticsTests<TApp>(TApp app)
         top.GetProperty("amount").GetDecimal().ShouldBeGreaterThanOrEqualTo(report.GetProperty("suppliers")[1].GetProperty("amount").GetDecimal());
         report.GetProperty("suppliers").EnumerateArray().Sum(s => s.GetProperty("amount").GetDecimal()).ShouldBe(2_845_421.21m, "supplier totals are rounded per supplier; Devon's amounts are whole pence");
         report.GetProperty("offContract").EnumerateArray().ShouldContain(o => o.GetProperty("name").GetString() == "PROSPERO RECRUITMENT LIMITED" && o.GetProperty("reason").GetString() == "No contract in the register");
+
+        // The database pairs likely duplicates as the rule does (DuplicatePayments), for any window of days.
+        var payments = await app.WithDbAsync(db => db.SpendTransactions.IgnoreQueryFilters()
+            .Where(t => t.Date >= new DateOnly(2025, 4, 1) && t.Date <= new DateOnly(2025, 4, 30) && t.SupplierKey != "")
+            .Select(t => new DuplicatePayments.Payment(t.Id, t.SupplierKey, t.Amount, t.Date, t.TransactionNumber)).ToListAsync());
+        foreach (var days in new[] { 0, 3, 30 })
+        {
+            var pairs = await (await api.GetPathAsync($"/api/v1/orgs/anytown/spend/analytics/duplicates?from=2025-04-01&to=2025-04-30&days={days}")).ReadJsonAsync();
+            var expected = DuplicatePayments.Find(payments, days);
+            expected.Count.ShouldBeGreaterThan(days == 30 ? 0 : -1);
+            pairs.EnumerateArray().Select(p => (p.GetProperty("amount").GetDecimal(), p.GetProperty("firstTransaction").GetString(), p.GetProperty("secondTransaction").GetString(), p.GetProperty("days").GetInt32()))
+                .ShouldBe(expected.Select(p => (p.First.Amount, p.First.TransactionNumber, p.Second.TransactionNumber, p.Second.Date.DayNumber - p.First.Date.DayNumber)), $"within {days} days");
+        }
 
         var table = await (await api.GetPathAsync("/api/v1/orgs/anytown/spend/analytics/quarters?from=2025-04-01&to=2025-04-30")).ReadJsonAsync();
         table.GetArrayLength().ShouldBe(1);

@@ -54,6 +54,11 @@ public abstract class PaymentsMigrationTests(DatabaseProvider provider)
         (await db.SpendTransactions.IgnoreQueryFilters().CountAsync(t => t.OrganisationId == Anytown, TestContext.Current.CancellationToken)).ShouldBe(3);
         (await db.SpendImports.IgnoreQueryFilters().Where(i => i.OrganisationId == Anytown).OrderBy(i => i.ImportedAt).Select(i => i.Number).ToListAsync(TestContext.Current.CancellationToken))
             .ShouldBe([1, 2]);
+        // Day totals by service area and expense type are filled in from the payments held (0043).
+        (await db.SpendDayCategories.IgnoreQueryFilters().Where(d => d.OrganisationId == Anytown).Select(d => new { d.Date, d.ServiceArea, d.ExpenseType, d.Total, d.Transactions })
+            .ToListAsync(TestContext.Current.CancellationToken)).Select(d => (d.Date, d.ServiceArea, d.ExpenseType, d.Total, d.Transactions))
+            .ShouldBe([(new DateOnly(2025, 4, 3), "", "", 849.4950m, 3)]);
+
         // Ledgers opened by the migration keep the identities their payments were given: SHA-256's (0041).
         (await db.SpendLedgers.IgnoreQueryFilters().Select(l => new { l.OrganisationId, l.Imports, l.IdentityScheme }).ToListAsync(TestContext.Current.CancellationToken))
             .OrderBy(l => l.Imports).Select(l => (l.OrganisationId, l.Imports, l.IdentityScheme)).ShouldBe([(Elsewhere, 1, SpendIdentity.Sha256), (Anytown, 2, SpendIdentity.Sha256)]);

@@ -212,6 +212,11 @@ public abstract class SpendTests<TApp>(TApp app)
         days.Select(d => (d.Date.Day, d.Total, d.Transactions)).ShouldBe([(10, 100m, 1), (20, 50m, 1), (21, 25m, 1), (1, 7m, 1)]);
         (await app.WithDbAsync(db => db.SpendSupplierDays.IgnoreQueryFilters()
             .CountAsync(d => d.OrganisationId == organisationId && d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31)))).ShouldBe(4);
+        (await app.WithDbAsync(db => db.SpendDayCategories.IgnoreQueryFilters()
+            .Where(d => d.OrganisationId == organisationId && d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31))
+            .OrderBy(d => d.Date).Select(d => new { d.Date, d.ServiceArea, d.ExpenseType, d.Total, d.Transactions }).ToListAsync()))
+            .Select(d => (d.Date.Day, d.ServiceArea, d.ExpenseType, d.Total, d.Transactions))
+            .ShouldBe([(10, "People Services", "", 100m, 1), (20, "People Services", "", 50m, 1), (21, "People Services", "", 25m, 1), (1, "People Services", "", 7m, 1)]);
 
         // 15 May to 30 June: part of May (the 20th and 21st) from the day totals, and all of June.
         var summary = await (await api.GetPathAsync($"/api/v1/orgs/anytown/spend/summary?from={year}-05-15&to={year}-06-30")).ReadJsonAsync();
@@ -224,6 +229,7 @@ public abstract class SpendTests<TApp>(TApp app)
         var refused = await UploadAsync(api, "refused.csv", File(prefix + "r", ($"11/05/{year}", "9.00", supplier), ($"12/05/{year}", "nine", supplier)));
         ((int)refused.StatusCode).ShouldBe(422);
         (await app.WithDbAsync(db => db.SpendDays.IgnoreQueryFilters().CountAsync(d => d.OrganisationId == organisationId && d.Date == new DateOnly(year, 5, 11)))).ShouldBe(0);
+        (await app.WithDbAsync(db => db.SpendDayCategories.IgnoreQueryFilters().CountAsync(d => d.OrganisationId == organisationId && d.Date == new DateOnly(year, 5, 11)))).ShouldBe(0);
     }
 
     [Fact]

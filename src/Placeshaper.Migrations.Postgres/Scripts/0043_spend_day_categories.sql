@@ -1,0 +1,17 @@
+-- 0043 spend totals per day, service area and expense type, kept at import, so that the analytics' service-area, expense-type and category tables and the categories page read totals rather than payments (issue 7, performance).
+-- Generated with `placeshaper db script --provider postgres --new` on 2026-11-22, the totals of payments already held filled in by hand; never edit once released.
+
+CREATE TABLE spend_day_categories (
+    organisation_id uuid NOT NULL,
+    date date NOT NULL,
+    service_area character varying(500) NOT NULL,
+    expense_type character varying(500) NOT NULL,
+    total bigint NOT NULL,
+    transactions integer NOT NULL,
+    CONSTRAINT pk_spend_day_categories PRIMARY KEY (organisation_id, date, service_area, expense_type),
+    CONSTRAINT fk_spend_day_categories_organisations_organisation_id FOREIGN KEY (organisation_id) REFERENCES organisations (id) ON DELETE RESTRICT
+);
+
+INSERT INTO spend_day_categories (organisation_id, date, service_area, expense_type, total, transactions)
+SELECT organisation_id, date, COALESCE(service_area, ''), COALESCE(expense_type, ''), SUM(amount), COUNT(*) FROM spend_transactions
+GROUP BY organisation_id, date, COALESCE(service_area, ''), COALESCE(expense_type, '');
