@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Placeshaper.Imports;
 
 namespace Placeshaper.Spend;
@@ -50,7 +47,6 @@ public sealed class SpendFileReader : IDisposable
     private readonly List<ImportProblem> skips = [];
     private readonly bool endsWithLineBreak;
     private TextReader? text;
-    private CsvParser? parser;
     private ImportTable? workbook;
     private (int Start, int End, int Count)? blankRun;
 
@@ -343,7 +339,7 @@ public sealed class SpendFileReader : IDisposable
         return cell is "#N/A" or "N/A" or "-" ? [] : cell;
     }
 
-    /// <summary>A cell's text, trimmed, or null when empty; the parser's own string when there was nothing to trim.</summary>
+    /// <summary>A cell's text, trimmed, or null when empty; the reader's own (often shared) string when there was nothing to trim.</summary>
     private static string? Text(string[] cells, int index)
     {
         var cell = Cell(cells, index);
@@ -393,20 +389,10 @@ public sealed class SpendFileReader : IDisposable
         }
 
         text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
-        parser = new CsvParser(text, new CsvConfiguration(CultureInfo.InvariantCulture)
+        var records = new CsvRecordReader(text);
+        while (records.Read())
         {
-            BadDataFound = null,
-            DetectColumnCountChanges = false,
-            IgnoreBlankLines = true,
-            TrimOptions = TrimOptions.None,
-
-            // CsvHelper's field cache keeps every distinct field it has seen, each transaction number included:
-            // over 100 MB of a million-row import's heap for nothing, as repeated names are normalised once anyway.
-            CacheFields = false,
-        });
-        while (parser.Read())
-        {
-            yield return (parser.RawRow, parser.Record ?? []);
+            yield return (records.Line, records.Record);
         }
     }
 
@@ -475,7 +461,6 @@ public sealed class SpendFileReader : IDisposable
 
     public void Dispose()
     {
-        parser?.Dispose();
         text?.Dispose();
     }
 }
