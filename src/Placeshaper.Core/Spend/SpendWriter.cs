@@ -203,8 +203,9 @@ internal sealed class SqliteSpendWriter(PlaceshaperDb db, Guid organisationId, G
     protected override Task StartAsync(CancellationToken cancellationToken)
     {
         // SQLite's default page cache is 2 MB: too small for a large import, whose inserts would then go to the file
-        // system for every page. 16 MB for this connection (ADR 0024), and temporary sorts in memory.
-        using (var pragma = Command("PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY"))
+        // system for every page. 16 MB for this connection (ADR 0024). (No temp_store: it cannot change inside a
+        // transaction once the connection has used temporary storage, and the import sorts nothing.)
+        using (var pragma = Command("PRAGMA cache_size = -16384"))
         {
             pragma.ExecuteNonQuery();
         }

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Placeshaper.Data;
 using Placeshaper.Spend;
@@ -81,6 +82,32 @@ public abstract class PaymentsMigrationTests(DatabaseProvider provider)
         content.Position = 0;
         var again = await new ImportSpend(db, TimeProvider.System).HandleAsync(Anytown, content, "more.csv", null, null, TestContext.Current.CancellationToken);
         (again.Imported, again.Duplicates).ShouldBe((0, 1));
+    }
+
+    [Fact]
+    public async Task A_new_database_migrated_then_given_spend_on_one_pooled_connection_imports_as_a_first_run_does()
+    {
+        TestEnvironment.SkipUnless(TestDatabase.IsAvailable(provider), TestDatabase.UnavailableReason(provider));
+        await using var database = await TestDatabase.CreateAsync(provider);
+
+        // As the app connects (pooled), unlike the other tests: the migrations and the import share a connection.
+        var pooled = database.ConnectionString.Replace(";Pooling=False", "", StringComparison.Ordinal);
+        await using var db = DatabaseSetup.Create(pooled);
+        await Migrator.MigrateAsync(db, TestContext.Current.CancellationToken);
+        var organisation = Guid.NewGuid();
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO organisations (id, slug, name, kind, created_at) VALUES ({0}, 'first-run', 'First Run', 'Council', {1})",
+            [provider == DatabaseProvider.Sqlite ? organisation.ToString().ToUpperInvariant() : organisation, DateTime.UtcNow], TestContext.Current.CancellationToken);
+        await using var content = new MemoryStream(Encoding.UTF8.GetBytes("Date,Transaction Number,Amount,Supplier Name\r\n05/04/2025,F-1,10.00,Beta Ltd\r\n"));
+
+        var report = await new ImportSpend(db, TimeProvider.System).HandleAsync(organisation, content, "first.csv", null, null, TestContext.Current.CancellationToken);
+
+        report.Accepted.ShouldBeTrue(string.Join("; ", report.Problems));
+        report.Imported.ShouldBe(1);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            SqliteConnection.ClearAllPools();
+        }
     }
 
     /// <summary>Applies every script before 0036, as a database last migrated then would have had them.</summary>
