@@ -56,6 +56,11 @@ public static class Migrator
             }
             else
             {
+                // 16 KiB pages for a new database (an existing one keeps its own; the pragma does nothing there): a
+                // spend import writes a quarter as many pages, each once to the write-ahead log and once to the file,
+                // and its inserts split pages a quarter as often (ADR 0025, fifth measurement). Set before WAL mode,
+                // which fixes the page size.
+                await ExecuteAsync(connection, null, "PRAGMA page_size=16384", cancellationToken);
                 await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL", cancellationToken);
             }
 

@@ -43,6 +43,7 @@ public sealed class SpendFileReader : IDisposable
     private readonly Stream stream;
     private readonly string file;
     private readonly IReadOnlyDictionary<SpendField, string>? profile;
+    private readonly FileCheck? given;
     private readonly List<ImportProblem> problems = [];
     private readonly List<ImportProblem> skips = [];
     private readonly bool endsWithLineBreak;
@@ -50,11 +51,12 @@ public sealed class SpendFileReader : IDisposable
     private ImportTable? workbook;
     private (int Start, int End, int Count)? blankRun;
 
-    private SpendFileReader(Stream stream, string file, IReadOnlyDictionary<SpendField, string>? profile)
+    private SpendFileReader(Stream stream, string file, IReadOnlyDictionary<SpendField, string>? profile, FileCheck? given)
     {
         this.stream = stream;
         this.file = file;
         this.profile = profile;
+        this.given = given;
         if (stream.Length > 0)
         {
             stream.Position = stream.Length - 1;
@@ -90,15 +92,18 @@ public sealed class SpendFileReader : IDisposable
 
     public long Length => stream.Length;
 
-    /// <summary>Opens a seekable stream (a file, or an upload spooled to one). The stream stays the caller's.</summary>
-    public static SpendFileReader Open(Stream stream, string file, IReadOnlyDictionary<SpendField, string>? profile = null)
+    /// <summary>
+    /// Opens a seekable stream (a file, or an upload spooled to one). The stream stays the caller's. A
+    /// <paramref name="check"/> of the same stream saves the reader its own pass over the file to find the encoding.
+    /// </summary>
+    public static SpendFileReader Open(Stream stream, string file, IReadOnlyDictionary<SpendField, string>? profile = null, FileCheck? check = null)
     {
         if (!stream.CanSeek)
         {
             throw new ArgumentException("The spend reader needs a seekable stream: spool an upload to a file first.", nameof(stream));
         }
 
-        return new SpendFileReader(stream, file, profile);
+        return new SpendFileReader(stream, file, profile, check);
     }
 
     /// <summary>The payments in the file, in order. Problems and skips accumulate as it goes.</summary>
@@ -383,11 +388,6 @@ public sealed class SpendFileReader : IDisposable
         }
 
         var encoding = DetectEncoding();
-        if (encoding is null)
-        {
-            yield break;
-        }
-
         text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
         var records = new CsvRecordReader(text);
         while (records.Read())
@@ -416,35 +416,17 @@ public sealed class SpendFileReader : IDisposable
     }
 
     /// <summary>
-    /// UTF-8 when every byte decodes as UTF-8 (checked in one pass over the file, which is then rewound), else
-    /// Windows-1252, which decodes any byte: finance systems on Windows write the £ as the single byte 0xA3.
+    /// UTF-8 when the whole file is valid UTF-8, else Windows-1252, which decodes any byte (<see cref="FileCheck"/>):
+    /// from the check the import made while hashing the file, or from a pass of its own, after which the stream is
+    /// positioned past any byte-order mark.
     /// </summary>
-    private System.Text.Encoding? DetectEncoding()
+    private System.Text.Encoding DetectEncoding()
     {
-        var buffer = new byte[1 << 16];
-        var bom = stream.ReadAtLeast(buffer.AsSpan(0, 3), 3, throwOnEndOfStream: false) == 3 && buffer.AsSpan(0, 3).SequenceEqual(System.Text.Encoding.UTF8.Preamble);
-        stream.Position = bom ? 3 : 0;
-        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
-        var utf8 = true;
-        try
+        var check = given ?? FileCheck.Read(stream, hash: false);
+        stream.Position = check.ByteOrderMark ? 3 : 0;
+        if (check.Utf8)
         {
-            int count;
-            while ((count = stream.Read(buffer)) > 0)
-            {
-                decoder.GetCharCount(buffer, 0, count, flush: false);
-            }
-
-            decoder.GetCharCount([], 0, 0, flush: true);
-        }
-        catch (DecoderFallbackException)
-        {
-            utf8 = false;
-        }
-
-        stream.Position = bom ? 3 : 0;
-        if (utf8)
-        {
-            Encoding = bom ? "UTF-8 with BOM" : "UTF-8";
+            Encoding = check.ByteOrderMark ? "UTF-8 with BOM" : "UTF-8";
             return new UTF8Encoding(false);
         }
 

@@ -56,19 +56,20 @@ public sealed class SpendImport : IOrganisationOwned
     /// </summary>
     public int? Number { get; private set; }
 
-    public static SpendImport Start(Guid organisationId, string fileName, string sha256, DateTime now) => new()
+    /// <summary>An import begun; its checksum is given when it is finished, the file being hashed meanwhile.</summary>
+    public static SpendImport Start(Guid organisationId, string fileName, DateTime now) => new()
     {
         Id = Guid.NewGuid(),
         OrganisationId = organisationId,
         FileName = fileName.Length > MaxFileName ? fileName[..MaxFileName] : fileName,
-        Sha256 = sha256,
         ImportedAt = now,
     };
 
     public void Numbered(int number) => Number = number;
 
-    public void Finish(SpendFileReader reader, int imported, int duplicates, decimal total)
+    public void Finish(SpendFileReader reader, string sha256, int imported, int duplicates, decimal total)
     {
+        Sha256 = sha256;
         Encoding = reader.Encoding;
         Mapping = reader.Mapping is { } mapping
             ? $"line {reader.HeaderLine}: " + string.Join("; ", mapping.Describe(reader.Headers).Select(m => $"{m.Key}={m.Value}"))

@@ -13,8 +13,9 @@ namespace Placeshaper.Spend;
 /// <summary>
 /// Writes payments in bulk inside the import's transaction, the one place spend touches SQL directly (STYLE 6: one
 /// small seam per provider for bulk paths). It loads the organisation's payment identities for the import's
-/// <see cref="SpendTally"/>, which decides what is new and sums the totals; here only new payments arrive, and the
-/// tally's totals are added to their tables at the end, a few thousand rows rather than a pass over the payments. SQLite: multi-row INSERTs prepared once and bound through SQLite's own API.
+/// <see cref="SpendTally"/>, which the import asks what is new and which sums the totals; only new payments are
+/// written, and the tally's totals are added to their tables at the end, a few thousand rows rather than a pass over
+/// the payments. SQLite: multi-row INSERTs prepared once and bound through SQLite's own API.
 /// PostgreSQL: binary COPY straight into the table, under a per-organisation lock so two imports cannot both add a
 /// payment.
 /// </summary>
@@ -23,11 +24,10 @@ public abstract class SpendWriter : IAsyncDisposable
     protected const string Columns =
         "organisation_number, import_number, line, date, month, amount, supplier_name, supplier_key, redacted, transaction_number, service_area, expense_type, description, company_number, vat_number, postcode, identity_key";
 
-    protected SpendWriter(PlaceshaperDb db, Guid organisationId, Guid importId)
+    protected SpendWriter(PlaceshaperDb db, Guid organisationId)
     {
         Db = db;
         OrganisationId = organisationId;
-        ImportId = importId;
         Connection = db.Database.GetDbConnection();
         Transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Spend is written inside the import's transaction.");
     }
@@ -35,8 +35,6 @@ public abstract class SpendWriter : IAsyncDisposable
     protected PlaceshaperDb Db { get; }
 
     protected Guid OrganisationId { get; }
-
-    protected Guid ImportId { get; }
 
     protected DbConnection Connection { get; }
 
@@ -57,17 +55,23 @@ public abstract class SpendWriter : IAsyncDisposable
     /// <summary>New payments given to <see cref="Add"/>.</summary>
     public int Written { get; protected set; }
 
-    public static async Task<SpendWriter> StartAsync(PlaceshaperDb db, Guid organisationId, Guid importId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Locks the organisation's ledger, numbers the import and loads the identities held; <see cref="BeginAsync"/> then
+    /// starts the bulk write, once the import has saved anything else it saves first.
+    /// </summary>
+    public static async Task<SpendWriter> OpenAsync(PlaceshaperDb db, Guid organisationId, CancellationToken cancellationToken)
     {
         SpendWriter writer = db.Provider == DatabaseProvider.Postgres
-            ? new PostgresSpendWriter(db, organisationId, importId)
-            : new SqliteSpendWriter(db, organisationId, importId);
+            ? new PostgresSpendWriter(db, organisationId)
+            : new SqliteSpendWriter(db, organisationId);
         await writer.LockAsync(cancellationToken);
         await writer.NumberAsync(cancellationToken);
         writer.Tally = new SpendTally(await writer.HeldAsync(cancellationToken));
-        await writer.StartAsync(cancellationToken);
         return writer;
     }
+
+    /// <summary>Starts the bulk write: PostgreSQL's COPY holds the connection until <see cref="FinishAsync"/>.</summary>
+    public abstract Task BeginAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// The identities the organisation already holds, 8 bytes each (about 24 MB in a set for a million payments), for
@@ -121,13 +125,14 @@ public abstract class SpendWriter : IAsyncDisposable
     /// <summary>Keeps a second import for the organisation from adding payments until this one commits or rolls back.</summary>
     protected virtual Task LockAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    protected abstract Task StartAsync(CancellationToken cancellationToken);
-
-    /// <summary>Writes one new payment (the tally has counted it); <paramref name="supplierKey"/> is already cut to its column.</summary>
-    public void Add(SpendRow row, string supplierKey, long identity)
+    /// <summary>
+    /// Writes one new payment (the tally has counted it) of <paramref name="stored"/> units; <paramref name="supplierKey"/>
+    /// is already cut to its column.
+    /// </summary>
+    public void Add(SpendRow row, string supplierKey, long stored, long identity)
     {
         Written++;
-        Write(row, supplierKey, SpendTally.Month(row.Date), Common.Money.ToStoredUnits(row.Amount), identity);
+        Write(row, supplierKey, SpendTally.Month(row.Date), stored, identity);
     }
 
     protected abstract void Write(SpendRow row, string supplierKey, int month, long amount, long identity);
@@ -189,7 +194,7 @@ public abstract class SpendWriter : IAsyncDisposable
 /// SQLite reads in place, rather than through the ADO.NET layer or SQLitePCL's safe handles, whose per-value work
 /// was most of the writer's time (ADR 0023, ADR 0025).
 /// </summary>
-internal sealed class SqliteSpendWriter(PlaceshaperDb db, Guid organisationId, Guid importId) : SpendWriter(db, organisationId, importId)
+internal sealed class SqliteSpendWriter(PlaceshaperDb db, Guid organisationId) : SpendWriter(db, organisationId)
 {
     /// <summary>Rows per statement: 15 bound values each, well under SQLite's 32,766.</summary>
     public const int RowsPerInsert = 200;
@@ -200,7 +205,7 @@ internal sealed class SqliteSpendWriter(PlaceshaperDb db, Guid organisationId, G
     private sqlite3_stmt? many;
     private sqlite3 Handle => ((SqliteConnection)Connection).Handle!;
 
-    protected override Task StartAsync(CancellationToken cancellationToken)
+    public override Task BeginAsync(CancellationToken cancellationToken)
     {
         // SQLite's default page cache is 2 MB: too small for a large import, whose inserts would then go to the file
         // system for every page. 16 MB for this connection (ADR 0024). (No temp_store: it cannot change inside a
@@ -328,7 +333,7 @@ internal sealed class SqliteSpendWriter(PlaceshaperDb db, Guid organisationId, G
 }
 
 /// <summary>PostgreSQL: binary COPY straight into the table, the organisation locked against a second import until commit.</summary>
-internal sealed class PostgresSpendWriter(PlaceshaperDb db, Guid organisationId, Guid importId) : SpendWriter(db, organisationId, importId)
+internal sealed class PostgresSpendWriter(PlaceshaperDb db, Guid organisationId) : SpendWriter(db, organisationId)
 {
     private NpgsqlBinaryImporter? copy;
 
@@ -343,7 +348,7 @@ internal sealed class PostgresSpendWriter(PlaceshaperDb db, Guid organisationId,
         }
     }
 
-    protected override async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task BeginAsync(CancellationToken cancellationToken)
     {
         copy = await ((NpgsqlConnection)Connection).BeginBinaryImportAsync($"COPY spend_payments ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
     }
@@ -422,6 +427,7 @@ internal sealed class PostgresSpendWriter(PlaceshaperDb db, Guid organisationId,
         if (copy is not null)
         {
             await copy.DisposeAsync();
+            copy = null;
         }
     }
 }

@@ -7,12 +7,12 @@ namespace Placeshaper.Spend;
 /// Stores, inside an import's transaction (so a refused file stores none), the procurement classifications its lines
 /// gave their expense types (<see cref="SpendCategorySuggestion"/>). Only lines actually added to spend count: a file
 /// imported again adds none (every line a duplicate), and a file that overlaps an earlier one (a quarter after one of
-/// its months) counts only its new lines, as the import's <see cref="SpendTally"/> tells them apart while reading. The import's lock on the organisation's ledger is held until commit, so
+/// its months) counts only its new lines, as the import's <see cref="SpendTally"/> tells them apart. The import's lock on the organisation's ledger is held until commit, so
 /// reading and then updating the suggestions cannot race another import.
 /// </summary>
 internal static class SuggestSpendCategories
 {
-    /// <summary><paramref name="tally"/> counted the lines the import added, and only those (the reader asks the import's <see cref="SpendTally"/>).</summary>
+    /// <summary><paramref name="tally"/> counted the lines the import added, and only those (the import asks its <see cref="SpendTally"/>).</summary>
     public static async Task SaveAsync(
         PlaceshaperDb db, Guid organisationId, SpendImport import, SpendCategorySuggestionTally tally, DateTime now, CancellationToken cancellationToken)
     {

@@ -1,0 +1,61 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Placeshaper.Spend;
+
+namespace Placeshaper.Tests.Spend;
+
+/// <summary>
+/// The import's tally decides which payments are new and sums the totals the summaries read. Whatever the payments,
+/// each total must be the plain sum of the new payments it covers, and a payment whose identity is held or already
+/// counted must count nowhere.
+/// </summary>
+public sealed class SpendTallyTests
+{
+    private static readonly DateOnly FirstDay = new(2024, 3, 25);
+
+    [Fact]
+    public void Every_total_is_the_sum_of_the_new_payments_it_covers() =>
+        Prop.ForAll(
+            (from day in Gen.Choose(0, 70)
+             from stored in Gen.Choose(-500_000, 5_000_000)
+             from key in Gen.Elements("ACME", "BETA", "")
+             from number in Gen.Elements("", "01234567")
+             from area in Gen.Elements("Adults", "Roads", "")
+             from type in Gen.Elements("Care", "Fuel")
+             from identity in Gen.Choose(1, 60)
+             select new Payment(FirstDay.AddDays(day), stored, key, number, area, type, identity)).ArrayOf().ToArbitrary(),
+            Gen.Choose(1, 60).Select(i => (long)i).ArrayOf().ToArbitrary(),
+            (payments, held) =>
+            {
+                var tally = new SpendTally(held);
+                var heldSet = held.ToHashSet();
+                var added = payments.Where(p => tally.Add(p.Date, p.Stored, p.Key, p.Number, p.Area, p.Type, p.Identity)).ToList();
+
+                // New: the first payment with each identity not held.
+                added.ShouldBe(payments.Where(p => !heldSet.Contains(p.Identity)).DistinctBy(p => p.Identity).ToList());
+                tally.Added.ShouldBe(added.Count);
+                tally.Total.ShouldBe(Placeshaper.Common.Money.FromStoredUnits(added.Sum(p => p.Stored)));
+                tally.Months.ToDictionary(m => m.Key, m => m.Value).ShouldBe(
+                    added.GroupBy(p => (SpendTally.Month(p.Date), p.Key, p.Number)).ToDictionary(g => g.Key, g => (g.Sum(p => p.Stored), g.Count())), ignoreOrder: true);
+                tally.Days.ToDictionary(d => d.Key, d => d.Value).ShouldBe(
+                    added.GroupBy(p => p.Date).ToDictionary(g => g.Key, g => (g.Sum(p => p.Stored), g.Count())), ignoreOrder: true);
+                tally.SupplierDays.ShouldBe(
+                    added.GroupBy(p => (p.Date, p.Key, p.Number)).ToDictionary(g => g.Key, g => (g.Sum(p => p.Stored), g.Count())), ignoreOrder: true);
+                tally.DayCategories.ShouldBe(
+                    added.GroupBy(p => (p.Date, p.Area, p.Type)).ToDictionary(g => g.Key, g => (g.Sum(p => p.Stored), g.Count())), ignoreOrder: true);
+            }).QuickCheckThrowOnFailure();
+
+    private sealed record Payment(DateOnly Date, long Stored, string Key, string Number, string Area, string Type, long Identity);
+
+    [Fact]
+    public void Room_made_for_the_lines_expected_changes_nothing_counted()
+    {
+        var tally = new SpendTally([7]);
+        tally.Expect(100_000);
+
+        tally.Add(FirstDay, 100, "ACME", "", "", "", 7).ShouldBeFalse("held before");
+        tally.Add(FirstDay, 100, "ACME", "", "", "", 8).ShouldBeTrue();
+        tally.Add(FirstDay, 100, "ACME", "", "", "", 8).ShouldBeFalse("counted already");
+        (tally.Added, tally.Total).ShouldBe((1, 0.01m));
+    }
+}
