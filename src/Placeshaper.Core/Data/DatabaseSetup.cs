@@ -22,6 +22,7 @@ public static class DatabaseSetup
         }
         else
         {
+            SqliteThreading.UseMultiThreadMode();
             options.UseSqlite(connectionString);
         }
     }
