@@ -28,7 +28,7 @@ public sealed class CsvRecordReader(TextReader text)
     private readonly char[] buffer = new char[1 << 16];
     private readonly List<string> cells = [];
     private readonly HashSet<string> shared = new(StringComparer.Ordinal);
-    private readonly List<(int Seen, int Hits, bool Off)> columns = [];
+    private readonly List<(int Seen, int Hits, bool Off, string Last)> columns = [];
     private char[] field = new char[256];
     private int fieldLength;
     private int position;
@@ -187,29 +187,35 @@ public sealed class CsvRecordReader(TextReader text)
 
         while (columns.Count <= column)
         {
-            columns.Add((0, 0, false));
+            columns.Add((0, 0, false, ""));
         }
 
-        var (seen, hits, off) = columns[column];
+        var (seen, hits, off, last) = columns[column];
         if (off || value.Length > MostSharedLength)
         {
             return value.ToString();
         }
 
-        var lookup = shared.GetAlternateLookup<ReadOnlySpan<char>>();
-        var hit = lookup.TryGetValue(value, out var text);
+        // Files are often in order of one column or another (the date, the service area, the body), so the value
+        // the line before gave is tried first: it is at hand, where the shared set's is a look-up away.
+        var hit = value.SequenceEqual(last);
+        var text = last;
         if (!hit)
         {
-            text = value.ToString();
-            if (shared.Count < MostShared)
+            hit = shared.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out text);
+            if (!hit)
             {
-                shared.Add(text);
+                text = value.ToString();
+                if (shared.Count < MostShared)
+                {
+                    shared.Add(text);
+                }
             }
         }
 
         seen++;
         hits += hit ? 1 : 0;
-        columns[column] = (seen, hits, seen >= JudgedAfter && hits * 2 < seen);
+        columns[column] = (seen, hits, seen >= JudgedAfter && hits * 2 < seen, text!);
         return text!;
     }
 

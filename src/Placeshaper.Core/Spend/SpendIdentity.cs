@@ -40,7 +40,7 @@ public sealed class SpendIdentity(int scheme = SpendIdentity.Current) : IDisposa
         : throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "There is no such identity scheme.");
 
     // Content seen once in this file (8 bytes each, most lines), and how many more times for the few seen again.
-    private readonly HashSet<long> seen = [];
+    private readonly IdentitySet seen = new();
     private readonly Dictionary<long, int> repeats = [];
     private char[] text = new char[256];
     private int length;
