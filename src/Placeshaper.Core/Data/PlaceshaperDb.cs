@@ -147,6 +147,10 @@ public sealed class PlaceshaperDb(DbContextOptions<PlaceshaperDb> options, Acces
 
     public DbSet<Spend.SpendPayment> SpendPayments => Set<Spend.SpendPayment>();
 
+    public DbSet<Spend.SpendSupplierName> SpendSupplierNames => Set<Spend.SpendSupplierName>();
+
+    public DbSet<Spend.SpendServiceExpense> SpendServiceExpenses => Set<Spend.SpendServiceExpense>();
+
     public DbSet<Spend.SpendLedger> SpendLedgers => Set<Spend.SpendLedger>();
     public DbSet<Spend.SpendCategory> SpendCategories => Set<Spend.SpendCategory>();
 

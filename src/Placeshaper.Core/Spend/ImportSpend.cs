@@ -146,7 +146,7 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
     {
         var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadAsync(reader, writer.IdentityScheme, batches.Writer, progress, stop.Token), stop.Token);
+        var reading = Task.Run(() => ReadAsync(reader, writer.IdentityScheme, writer.Names, batches.Writer, progress, stop.Token), stop.Token);
         try
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
@@ -164,8 +164,11 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
         await reading;
     }
 
-    /// <summary>Payments read, with their supplier keys and identities; once, the number of lines the file is expected to hold.</summary>
-    private sealed record Batch(List<(SpendRow Row, string Key, long Identity)> Rows, int ExpectedLines = 0);
+    /// <summary>
+    /// Payments read, with their suppliers' and service areas' numbers (<see cref="SpendNames"/>) and their identities;
+    /// once, the number of lines the file is expected to hold.
+    /// </summary>
+    private sealed record Batch(List<(SpendRow Row, int Supplier, int ServiceExpense, long Identity)> Rows, int ExpectedLines = 0);
 
     /// <summary>Writes the payments in a batch that are new, counting them and their totals; duplicates are only counted.</summary>
     private static void Write(Batch batch, SpendWriter writer, SpendCategorySuggestionTally suggestions)
@@ -176,31 +179,32 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
             tally.Expect(batch.ExpectedLines);
         }
 
-        foreach (var (row, key, identity) in batch.Rows)
+        foreach (var (row, supplier, serviceExpense, identity) in batch.Rows)
         {
             var stored = Common.Money.ToStoredUnits(row.Amount);
-            if (tally.Add(row.Date, stored, key, SpendLimits.Cut(row.CompanyNumber, SpendLimits.Number) ?? "",
-                    SpendLimits.Cut(row.ServiceArea, SpendLimits.Text) ?? "", SpendLimits.Cut(row.ExpenseType, SpendLimits.Text) ?? "", identity))
+            if (tally.Add(row.Date, stored, supplier, SpendLimits.Cut(row.CompanyNumber, SpendLimits.Number) ?? "", serviceExpense, identity))
             {
-                writer.Add(row, key, stored, identity);
+                writer.Add(row, supplier, serviceExpense, stored, identity);
                 suggestions.Add(row);
             }
         }
     }
 
     /// <summary>
-    /// Reads, normalises supplier names and works out identities, handing every payment read to the writing thread.
+    /// Reads, normalises and numbers supplier names, numbers service areas and expense types, and works out identities,
+    /// handing every payment read to the writing thread.
     /// At the tenth batch it estimates the file's lines from how far into the file it is, makes room for them in its
     /// identities and hands the estimate on for the tally's.
     /// </summary>
     private static async Task ReadAsync(
-        SpendFileReader reader, int identityScheme, ChannelWriter<Batch> batches, IProgress<(long Done, long Length)>? progress, CancellationToken cancellationToken)
+        SpendFileReader reader, int identityScheme, SpendNames names, ChannelWriter<Batch> batches, IProgress<(long Done, long Length)>? progress, CancellationToken cancellationToken)
     {
         try
         {
-            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            var suppliers = new Dictionary<string, int>(StringComparer.Ordinal);
+            var serviceExpenses = new ServiceExpenses(names);
             using var identity = new SpendIdentity(identityScheme);
-            var batch = new List<(SpendRow, string, long)>(BatchSize);
+            var batch = new List<(SpendRow, int, int, long)>(BatchSize);
             var next = 0L;
             var handed = 0;
             foreach (var row in reader.Rows())
@@ -211,7 +215,7 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
                     continue;
                 }
 
-                batch.Add((row, row.Supplier is null ? "" : Normalised(names, row.Supplier), identity.Of(row)));
+                batch.Add((row, Supplier(suppliers, names, row.Supplier), serviceExpenses.Of(row), identity.Of(row)));
                 if (batch.Count == BatchSize)
                 {
                     var expected = 0;
@@ -223,7 +227,7 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
                     }
 
                     await batches.WriteAsync(new Batch(batch, expected), cancellationToken);
-                    batch = new List<(SpendRow, string, long)>(BatchSize);
+                    batch = new List<(SpendRow, int, int, long)>(BatchSize);
                 }
 
                 if (progress is not null && reader.Position >= next)
@@ -247,18 +251,49 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
         }
     }
 
-    /// <summary>Normalises each distinct supplier name once: a file names the same few thousand suppliers again and again.</summary>
-    private static string Normalised(Dictionary<string, string> names, string supplier)
+    /// <summary>
+    /// The supplier's number, normalising each distinct name once: a file names the same few thousand suppliers again
+    /// and again.
+    /// </summary>
+    private static int Supplier(Dictionary<string, int> suppliers, SpendNames names, string? supplier)
     {
-        if (!names.TryGetValue(supplier, out var key))
+        if (supplier is null)
         {
-            key = SpendLimits.Cut(NameNormaliser.Normalise(supplier), SpendLimits.Text)!;
-            if (names.Count < 200_000)
+            return names.Supplier(null, "");
+        }
+
+        if (!suppliers.TryGetValue(supplier, out var number))
+        {
+            number = names.Supplier(SpendLimits.Cut(supplier, SpendLimits.Text), SpendLimits.Cut(NameNormaliser.Normalise(supplier), SpendLimits.Text)!);
+            if (suppliers.Count < 200_000)
             {
-                names[supplier] = key;
+                suppliers[supplier] = number;
             }
         }
 
-        return key;
+        return number;
+    }
+
+    /// <summary>
+    /// Numbers each line's service area and expense type. Files come in runs of one service area and expense type,
+    /// and their texts are shared between lines (<see cref="Imports.CsvRecordReader"/>), so the line before's pair is
+    /// tried first, by reference.
+    /// </summary>
+    private sealed class ServiceExpenses(SpendNames names)
+    {
+        private string? area;
+        private string? type;
+        private int number;
+
+        public int Of(SpendRow row)
+        {
+            if (number == 0 || !ReferenceEquals(row.ServiceArea, area) || !ReferenceEquals(row.ExpenseType, type))
+            {
+                (area, type) = (row.ServiceArea, row.ExpenseType);
+                number = names.ServiceExpense(SpendLimits.Cut(area, SpendLimits.Text), SpendLimits.Cut(type, SpendLimits.Text));
+            }
+
+            return number;
+        }
     }
 }

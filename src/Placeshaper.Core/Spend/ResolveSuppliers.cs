@@ -120,12 +120,20 @@ public sealed class ResolveSuppliers(PlaceshaperDb db, TimeProvider clock)
         rows.Count(r => r.Status == SupplierStatus.NewSupplier),
         rows.Count(r => r.Status == SupplierStatus.Redacted));
 
-    /// <summary>The payments grouped by supplier: one name, number and postcode as the files give them, and the spend.</summary>
+    /// <summary>
+    /// The payments grouped by supplier: one name, number and postcode as the files give them, and the spend. Summed by
+    /// the supplier's number in the payments first, then by key over the few thousand names (ADR 0027), rather than
+    /// through the view, which would look up each payment's name.
+    /// </summary>
     private static async Task<List<SupplierFacts>> FactsAsync(PlaceshaperDb db, Guid organisationId, CancellationToken cancellationToken)
     {
         var facts = new List<SupplierFacts>();
         await SpendSql.ReadAsync(db,
-            "SELECT supplier_key, MAX(supplier_name), MAX(company_number), MAX(vat_number), MAX(postcode), CAST(SUM(amount) AS BIGINT), COUNT(*) FROM spend_transactions WHERE organisation_id = @organisation GROUP BY supplier_key",
+            "SELECT n.supplier_key, MAX(n.supplier_name), MAX(t.company_number), MAX(t.vat_number), MAX(t.postcode), CAST(SUM(t.total) AS BIGINT), SUM(t.payments) FROM (" +
+            "SELECT p.organisation_number, p.supplier_number, MAX(p.company_number) AS company_number, MAX(p.vat_number) AS vat_number, MAX(p.postcode) AS postcode, " +
+            "SUM(p.amount) AS total, COUNT(*) AS payments FROM spend_payments AS p JOIN spend_ledgers AS l ON l.number = p.organisation_number " +
+            "WHERE l.organisation_id = @organisation GROUP BY p.organisation_number, p.supplier_number) AS t " +
+            "JOIN spend_supplier_names AS n ON n.organisation_number = t.organisation_number AND n.number = t.supplier_number GROUP BY n.supplier_key",
             [("organisation", organisationId)],
             r => facts.Add(new SupplierFacts(
                 r.GetString(0),

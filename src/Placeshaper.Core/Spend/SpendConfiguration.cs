@@ -46,11 +46,7 @@ internal sealed class SpendPaymentConfiguration : IEntityTypeConfiguration<Spend
         builder.ToTable("spend_payments");
         builder.Property(t => t.Id).ValueGeneratedOnAdd();
         builder.Property(t => t.Amount).HasMoneyConversion();
-        builder.Property(t => t.SupplierName).HasMaxLength(SpendLimits.Text);
-        builder.Property(t => t.SupplierKey).HasMaxLength(SpendLimits.Text);
         builder.Property(t => t.TransactionNumber).HasMaxLength(SpendLimits.Text);
-        builder.Property(t => t.ServiceArea).HasMaxLength(SpendLimits.Text);
-        builder.Property(t => t.ExpenseType).HasMaxLength(SpendLimits.Text);
         builder.Property(t => t.Description).HasMaxLength(SpendLimits.Text);
         builder.Property(t => t.CompanyNumber).HasMaxLength(SpendLimits.Number);
         builder.Property(t => t.VatNumber).HasMaxLength(SpendLimits.Number);
@@ -65,6 +61,30 @@ internal sealed class SpendPaymentConfiguration : IEntityTypeConfiguration<Spend
         // No foreign key to the ledger (ADR 0025): the import takes the number from the ledger's row in its own
         // transaction and nothing else writes payments, while PostgreSQL's check, a trigger per row, took half of a
         // million-row COPY's time.
+    }
+}
+
+internal sealed class SpendSupplierNameConfiguration : IEntityTypeConfiguration<SpendSupplierName>
+{
+    public void Configure(EntityTypeBuilder<SpendSupplierName> builder)
+    {
+        builder.ToTable("spend_supplier_names");
+        builder.HasKey(n => new { n.OrganisationNumber, n.Number });
+        builder.Property(n => n.Number).ValueGeneratedNever();
+        builder.Property(n => n.SupplierName).HasMaxLength(SpendLimits.Text);
+        builder.Property(n => n.SupplierKey).HasMaxLength(SpendLimits.Text);
+    }
+}
+
+internal sealed class SpendServiceExpenseConfiguration : IEntityTypeConfiguration<SpendServiceExpense>
+{
+    public void Configure(EntityTypeBuilder<SpendServiceExpense> builder)
+    {
+        builder.ToTable("spend_service_expenses");
+        builder.HasKey(n => new { n.OrganisationNumber, n.Number });
+        builder.Property(n => n.Number).ValueGeneratedNever();
+        builder.Property(n => n.ServiceArea).HasMaxLength(SpendLimits.Text);
+        builder.Property(n => n.ExpenseType).HasMaxLength(SpendLimits.Text);
     }
 }
 

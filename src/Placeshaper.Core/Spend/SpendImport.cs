@@ -168,17 +168,15 @@ public sealed class SpendPayment
 
     public decimal Amount { get; private set; }
 
-    public string? SupplierName { get; private set; }
-
-    public string SupplierKey { get; private set; } = "";
+    /// <summary>The supplier as written and its key, by number within the organisation (<see cref="SpendSupplierName"/>).</summary>
+    public int SupplierNumber { get; private set; }
 
     public bool Redacted { get; private set; }
 
     public string? TransactionNumber { get; private set; }
 
-    public string? ServiceArea { get; private set; }
-
-    public string? ExpenseType { get; private set; }
+    /// <summary>The service area and expense type, by number within the organisation (<see cref="SpendServiceExpense"/>).</summary>
+    public int ServiceExpenseNumber { get; private set; }
 
     public string? Description { get; private set; }
 
@@ -189,6 +187,41 @@ public sealed class SpendPayment
     public string? Postcode { get; private set; }
 
     public long IdentityKey { get; private set; }
+}
+
+/// <summary>
+/// A supplier as an organisation's files write it, with the key its name normalises to, kept once and numbered within
+/// the organisation: a payment carries the number rather than the two texts (ADR 0027). Written by the import only.
+/// </summary>
+public sealed class SpendSupplierName
+{
+    private SpendSupplierName()
+    {
+    }
+
+    public int OrganisationNumber { get; private set; }
+
+    public int Number { get; private set; }
+
+    public string? SupplierName { get; private set; }
+
+    public string SupplierKey { get; private set; } = "";
+}
+
+/// <summary>A service area and expense type as an organisation's files write them, kept once and numbered (ADR 0027).</summary>
+public sealed class SpendServiceExpense
+{
+    private SpendServiceExpense()
+    {
+    }
+
+    public int OrganisationNumber { get; private set; }
+
+    public int Number { get; private set; }
+
+    public string? ServiceArea { get; private set; }
+
+    public string? ExpenseType { get; private set; }
 }
 
 /// <summary>

@@ -5,30 +5,39 @@ namespace Placeshaper.Spend;
 /// <summary>
 /// What an import adds, worked out as the file is read: whether each payment is new to the organisation (its
 /// identity not among those held, nor earlier in the file), and the totals the summaries read, summed exactly in
-/// stored units from the new payments only: by day and supplier and by day and category, line by line; by month and
-/// supplier and by day, from those at the end. Kept on the writing thread, beside the writes, while the reading
-/// thread parses and hashes; the writer adds the totals to their tables at the end.
+/// stored units from the new payments only: by day and supplier and by day, service area and expense type, line by
+/// line, keyed by their numbers in the import's <see cref="SpendNames"/>; by month and supplier and by day, from
+/// those at the end. Kept on the writing thread, beside the writes, while the reading thread parses and hashes; the
+/// writer adds the totals to their tables at the end.
 /// </summary>
-public sealed class SpendTally(IEnumerable<long> held)
+public sealed class SpendTally(IReadOnlyCollection<long> held, SpendNames names)
 {
-    private readonly HashSet<long> identities = [.. held];
+    private readonly IdentitySet identities = new(held);
+
+    // Keyed by the suppliers' and the service areas' numbers (SpendNames), which hash in a step where texts took one
+    // per character; turned into the texts the totals tables are keyed by when asked for, at the end.
+    private readonly Dictionary<(DateOnly Date, int Supplier, string Number), (long Units, int Count)> supplierDays = [];
+    private readonly Dictionary<(DateOnly Date, int ServiceExpense), (long Units, int Count)> serviceExpenseDays = [];
     private long units;
 
-    /// <summary>Per (day, supplier key, company number).</summary>
-    public Dictionary<(DateOnly Date, string Key, string Number), (long Units, int Count)> SupplierDays { get; } = [];
+    /// <summary>Per (day, supplier key, company number): suppliers written differently with one key are summed together.</summary>
+    public IEnumerable<((DateOnly Date, string Key, string Number) Key, (long Units, int Count) Value)> SupplierDays =>
+        Sum(supplierDays, d => (d.Date, names.SupplierOf(d.Supplier).Key, d.Number));
 
-    /// <summary>Per (day, service area, expense type).</summary>
-    public Dictionary<(DateOnly Date, string Area, string Type), (long Units, int Count)> DayCategories { get; } = [];
+    /// <summary>Per (day, service area, expense type), "" for either not given.</summary>
+    public IEnumerable<((DateOnly Date, string Area, string Type) Key, (long Units, int Count) Value)> DayCategories =>
+        Sum(serviceExpenseDays, d =>
+        {
+            var (area, type) = names.ServiceExpenseOf(d.ServiceExpense);
+            return (d.Date, area ?? "", type ?? "");
+        });
 
-    /// <summary>
-    /// Per (yyyymm month, supplier key, company number): summed from the supplier's days when asked for, at the end,
-    /// rather than kept line by line beside them.
-    /// </summary>
+    /// <summary>Per (yyyymm month, supplier key, company number), summed from the supplier's days.</summary>
     public IEnumerable<((int Month, string Key, string Number) Key, (long Units, int Count) Value)> Months =>
-        Sum(SupplierDays, d => (Month(d.Date), d.Key, d.Number));
+        Sum(supplierDays, d => (Month(d.Date), names.SupplierOf(d.Supplier).Key, d.Number));
 
-    /// <summary>Per day, summed from the day's categories when asked for.</summary>
-    public IEnumerable<(DateOnly Key, (long Units, int Count) Value)> Days => Sum(DayCategories, d => d.Date);
+    /// <summary>Per day, summed from the day's service areas and expense types.</summary>
+    public IEnumerable<(DateOnly Key, (long Units, int Count) Value)> Days => Sum(serviceExpenseDays, d => d.Date);
 
     /// <summary>Payments that were new.</summary>
     public int Added { get; private set; }
@@ -38,18 +47,19 @@ public sealed class SpendTally(IEnumerable<long> held)
 
     /// <summary>
     /// Counts a payment read, and its amount in the totals, when its identity is new; false for a duplicate, which is
-    /// neither counted nor to be written. The texts are already cut to their columns, "" when not given.
+    /// neither counted nor to be written. <paramref name="supplier"/> and <paramref name="serviceExpense"/> are numbers
+    /// from the import's <see cref="SpendNames"/>; the company number is cut to its column, "" when not given.
     /// </summary>
-    public bool Add(DateOnly date, long stored, string supplierKey, string companyNumber, string serviceArea, string expenseType, long identity)
+    public bool Add(DateOnly date, long stored, int supplier, string companyNumber, int serviceExpense, long identity)
     {
         if (!identities.Add(identity))
         {
             return false;
         }
 
-        ref var bySupplierDay = ref CollectionsMarshal.GetValueRefOrAddDefault(SupplierDays, (date, supplierKey, companyNumber), out _);
+        ref var bySupplierDay = ref CollectionsMarshal.GetValueRefOrAddDefault(supplierDays, (date, supplier, companyNumber), out _);
         bySupplierDay = (bySupplierDay.Units + stored, bySupplierDay.Count + 1);
-        ref var byCategory = ref CollectionsMarshal.GetValueRefOrAddDefault(DayCategories, (date, serviceArea, expenseType), out _);
+        ref var byCategory = ref CollectionsMarshal.GetValueRefOrAddDefault(serviceExpenseDays, (date, serviceExpense), out _);
         byCategory = (byCategory.Units + stored, byCategory.Count + 1);
         units += stored;
         Added++;

@@ -22,7 +22,7 @@ namespace Placeshaper.Spend;
 public abstract class SpendWriter : IAsyncDisposable
 {
     protected const string Columns =
-        "organisation_number, import_number, line, date, month, amount, supplier_name, supplier_key, redacted, transaction_number, service_area, expense_type, description, company_number, vat_number, postcode, identity_key";
+        "organisation_number, import_number, line, date, month, amount, supplier_number, redacted, transaction_number, service_expense_number, description, company_number, vat_number, postcode, identity_key";
 
     protected SpendWriter(PlaceshaperDb db, Guid organisationId)
     {
@@ -47,7 +47,10 @@ public abstract class SpendWriter : IAsyncDisposable
     public int ImportNumber { get; private set; }
 
     /// <summary>What this import adds, from the organisation's identities held when it started.</summary>
-    public SpendTally Tally { get; private set; } = new([]);
+    public SpendTally Tally { get; private set; } = new([], SpendNames.None);
+
+    /// <summary>The organisation's suppliers and service areas as written, numbered (ADR 0027); the reading thread numbers new ones.</summary>
+    public SpendNames Names { get; private set; } = SpendNames.None;
 
     /// <summary>How the organisation's payment identities are worked out (<see cref="SpendLedger.IdentityScheme"/>).</summary>
     public int IdentityScheme { get; private set; }
@@ -66,7 +69,8 @@ public abstract class SpendWriter : IAsyncDisposable
             : new SqliteSpendWriter(db, organisationId);
         await writer.LockAsync(cancellationToken);
         await writer.NumberAsync(cancellationToken);
-        writer.Tally = new SpendTally(await writer.HeldAsync(cancellationToken));
+        writer.Names = await writer.NamesAsync(cancellationToken);
+        writer.Tally = new SpendTally(await writer.HeldAsync(cancellationToken), writer.Names);
         return writer;
     }
 
@@ -82,10 +86,7 @@ public abstract class SpendWriter : IAsyncDisposable
     private async Task<List<long>> HeldAsync(CancellationToken cancellationToken)
     {
         await using var select = Command("SELECT identity_key FROM spend_payments WHERE organisation_number = @number");
-        var number = select.CreateParameter();
-        number.ParameterName = "@number";
-        number.Value = OrganisationNumber;
-        select.Parameters.Add(number);
+        Number(select);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         var keys = new List<long>();
         while (await reader.ReadAsync(cancellationToken))
@@ -94,6 +95,42 @@ public abstract class SpendWriter : IAsyncDisposable
         }
 
         return keys;
+    }
+
+    /// <summary>The organisation's names held, a few thousand rows at most, numbered as its payments carry them.</summary>
+    private async Task<SpendNames> NamesAsync(CancellationToken cancellationToken)
+    {
+        var suppliers = new List<(int, string?, string)>();
+        await using (var select = Command("SELECT number, supplier_name, supplier_key FROM spend_supplier_names WHERE organisation_number = @number"))
+        {
+            Number(select);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                suppliers.Add((reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        var serviceExpenses = new List<(int, string?, string?)>();
+        await using (var select = Command("SELECT number, service_area, expense_type FROM spend_service_expenses WHERE organisation_number = @number"))
+        {
+            Number(select);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                serviceExpenses.Add((reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+            }
+        }
+
+        return new SpendNames(suppliers, serviceExpenses);
+    }
+
+    private void Number(DbCommand command)
+    {
+        var number = command.CreateParameter();
+        number.ParameterName = "@number";
+        number.Value = OrganisationNumber;
+        command.Parameters.Add(number);
     }
 
     /// <summary>
@@ -126,22 +163,24 @@ public abstract class SpendWriter : IAsyncDisposable
     protected virtual Task LockAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// Writes one new payment (the tally has counted it) of <paramref name="stored"/> units; <paramref name="supplierKey"/>
-    /// is already cut to its column.
+    /// Writes one new payment (the tally has counted it) of <paramref name="stored"/> units, with its supplier's and its
+    /// service area's numbers in <see cref="Names"/>.
     /// </summary>
-    public void Add(SpendRow row, string supplierKey, long stored, long identity)
+    public void Add(SpendRow row, int supplier, int serviceExpense, long stored, long identity)
     {
         Written++;
-        Write(row, supplierKey, SpendTally.Month(row.Date), stored, identity);
+        Write(row, supplier, serviceExpense, SpendTally.Month(row.Date), stored, identity);
     }
 
-    protected abstract void Write(SpendRow row, string supplierKey, int month, long amount, long identity);
+    protected abstract void Write(SpendRow row, int supplier, int serviceExpense, int month, long amount, long identity);
 
     /// <summary>Ends the bulk write and adds the tally's totals to the totals tables.</summary>
     public async Task FinishAsync(CancellationToken cancellationToken)
     {
         var tally = Tally;
         await FinishRowsAsync(cancellationToken);
+        await InsertAsync("spend_supplier_names", "supplier_name, supplier_key", Names.NewSuppliers.Select(n => (n.Number, n.Name, (string?)n.Key)), cancellationToken);
+        await InsertAsync("spend_service_expenses", "service_area, expense_type", Names.NewServiceExpenses, cancellationToken);
         await UpsertAsync("spend_supplier_months", ["month", "supplier_key", "company_number"],
             tally.Months.Select(m => (new object[] { m.Key.Month, m.Key.Key, m.Key.Number }, m.Value.Units, m.Value.Count)).ToList(), cancellationToken);
         await UpsertAsync("spend_supplier_days", ["date", "supplier_key", "company_number"],
@@ -153,6 +192,35 @@ public abstract class SpendWriter : IAsyncDisposable
     }
 
     protected abstract Task FinishRowsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Saves names this import numbered, a few hundred rows a statement.</summary>
+    private async Task InsertAsync(string table, string columns, IEnumerable<(int Number, string? First, string? Second)> names, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in names.Chunk(500))
+        {
+            await using var insert = Command("");
+            var values = new List<string>(chunk.Length);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var (number, first, second) = chunk[i];
+                values.Add(string.Create(CultureInfo.InvariantCulture, $"({OrganisationNumber}, {number}, @a{i}, @b{i})"));
+                Text(insert, $"a{i}", first);
+                Text(insert, $"b{i}", second);
+            }
+
+            insert.CommandText = $"INSERT INTO {table} (organisation_number, number, {columns}) VALUES {string.Join(", ", values)}";
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static void Text(DbCommand command, string name, string? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.DbType = System.Data.DbType.String;
+        parameter.Value = (object?)value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
 
     /// <summary>Adds the new payments' totals to one of the totals tables, keyed by the organisation and <paramref name="keys"/>.</summary>
     protected abstract Task UpsertAsync(string table, string[] keys, List<(object[] Key, long Units, int Count)> rows, CancellationToken cancellationToken);
@@ -196,11 +264,11 @@ public abstract class SpendWriter : IAsyncDisposable
 /// </summary>
 internal sealed class SqliteSpendWriter(PlaceshaperDb db, Guid organisationId) : SpendWriter(db, organisationId)
 {
-    /// <summary>Rows per statement: 15 bound values each, well under SQLite's 32,766.</summary>
+    /// <summary>Rows per statement: 13 bound values each, well under SQLite's 32,766.</summary>
     public const int RowsPerInsert = 200;
 
-    private const int Bound = 15;
-    private readonly List<(SpendRow Row, string Key, int Month, long Amount, long Identity)> pending = new(RowsPerInsert);
+    private const int Bound = 13;
+    private readonly List<(SpendRow Row, int Supplier, int ServiceExpense, int Month, long Amount, long Identity)> pending = new(RowsPerInsert);
     private readonly SqliteBind bind = new();
     private sqlite3_stmt? many;
     private sqlite3 Handle => ((SqliteConnection)Connection).Handle!;
@@ -227,9 +295,9 @@ internal sealed class SqliteSpendWriter(PlaceshaperDb db, Guid organisationId) :
         return statement;
     }
 
-    protected override void Write(SpendRow row, string supplierKey, int month, long amount, long identity)
+    protected override void Write(SpendRow row, int supplier, int serviceExpense, int month, long amount, long identity)
     {
-        pending.Add((row, supplierKey, month, amount, identity));
+        pending.Add((row, supplier, serviceExpense, month, amount, identity));
         if (pending.Count == RowsPerInsert)
         {
             Run(many!);
@@ -239,30 +307,27 @@ internal sealed class SqliteSpendWriter(PlaceshaperDb db, Guid organisationId) :
     private void Run(sqlite3_stmt statement)
     {
         var characters = 0;
-        foreach (var (row, key, _, _, _) in pending)
+        foreach (var (row, _, _, _, _, _) in pending)
         {
-            characters += 10 + Length(row.Supplier) + key.Length + Length(row.TransactionNumber) + Length(row.ServiceArea)
-                + Length(row.ExpenseType) + Length(row.Description) + Length(row.CompanyNumber) + Length(row.VatNumber) + Length(row.Postcode);
+            characters += 10 + Length(row.TransactionNumber) + Length(row.Description) + Length(row.CompanyNumber) + Length(row.VatNumber) + Length(row.Postcode);
         }
 
         var at = bind.Start(statement, characters);
-        foreach (var (row, key, month, amount, identity) in pending)
+        foreach (var (row, supplier, serviceExpense, month, amount, identity) in pending)
         {
             Check(bind.Integer(at, row.Line));
             Check(bind.Date(at + 1, row.Date));
             Check(bind.Integer(at + 2, month));
             Check(bind.Integer(at + 3, amount));
-            Check(bind.Text(at + 4, Cut(row.Supplier, SpendLimits.Text)));
-            Check(bind.Text(at + 5, key));
-            Check(bind.Integer(at + 6, row.Redacted ? 1 : 0));
-            Check(bind.Text(at + 7, Cut(row.TransactionNumber, SpendLimits.Text)));
-            Check(bind.Text(at + 8, Cut(row.ServiceArea, SpendLimits.Text)));
-            Check(bind.Text(at + 9, Cut(row.ExpenseType, SpendLimits.Text)));
-            Check(bind.Text(at + 10, Cut(row.Description, SpendLimits.Text)));
-            Check(bind.Text(at + 11, Cut(row.CompanyNumber, SpendLimits.Number)));
-            Check(bind.Text(at + 12, Cut(row.VatNumber, SpendLimits.Number)));
-            Check(bind.Text(at + 13, Cut(row.Postcode, SpendLimits.Number)));
-            Check(bind.Integer(at + 14, identity));
+            Check(bind.Integer(at + 4, supplier));
+            Check(bind.Integer(at + 5, row.Redacted ? 1 : 0));
+            Check(bind.Text(at + 6, Cut(row.TransactionNumber, SpendLimits.Text)));
+            Check(bind.Integer(at + 7, serviceExpense));
+            Check(bind.Text(at + 8, Cut(row.Description, SpendLimits.Text)));
+            Check(bind.Text(at + 9, Cut(row.CompanyNumber, SpendLimits.Number)));
+            Check(bind.Text(at + 10, Cut(row.VatNumber, SpendLimits.Number)));
+            Check(bind.Text(at + 11, Cut(row.Postcode, SpendLimits.Number)));
+            Check(bind.Integer(at + 12, identity));
             at += Bound;
         }
 
@@ -353,7 +418,7 @@ internal sealed class PostgresSpendWriter(PlaceshaperDb db, Guid organisationId)
         copy = await ((NpgsqlConnection)Connection).BeginBinaryImportAsync($"COPY spend_payments ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
     }
 
-    protected override void Write(SpendRow row, string supplierKey, int month, long amount, long identity)
+    protected override void Write(SpendRow row, int supplier, int serviceExpense, int month, long amount, long identity)
     {
         var c = copy!;
         c.StartRow();
@@ -363,12 +428,10 @@ internal sealed class PostgresSpendWriter(PlaceshaperDb db, Guid organisationId)
         c.Write(row.Date, NpgsqlDbType.Date);
         c.Write(month, NpgsqlDbType.Integer);
         c.Write(amount, NpgsqlDbType.Bigint);
-        Text(c, Cut(row.Supplier, SpendLimits.Text));
-        c.Write(supplierKey, NpgsqlDbType.Varchar);
+        c.Write(supplier, NpgsqlDbType.Integer);
         c.Write(row.Redacted, NpgsqlDbType.Boolean);
         Text(c, Cut(row.TransactionNumber, SpendLimits.Text));
-        Text(c, Cut(row.ServiceArea, SpendLimits.Text));
-        Text(c, Cut(row.ExpenseType, SpendLimits.Text));
+        c.Write(serviceExpense, NpgsqlDbType.Integer);
         Text(c, Cut(row.Description, SpendLimits.Text));
         Text(c, Cut(row.CompanyNumber, SpendLimits.Number));
         Text(c, Cut(row.VatNumber, SpendLimits.Number));

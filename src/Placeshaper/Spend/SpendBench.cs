@@ -81,6 +81,8 @@ public static class SpendBench
             organisationId = await db.Organisations.Where(o => o.Slug == "anytown").Select(o => o.Id).SingleAsync(cancellationToken);
             var ledger = db.SpendLedgers.Where(l => l.OrganisationId == organisationId).Select(l => l.Number);
             await db.SpendPayments.Where(t => ledger.Contains(t.OrganisationNumber)).ExecuteDeleteAsync(cancellationToken);
+            await db.SpendSupplierNames.Where(n => ledger.Contains(n.OrganisationNumber)).ExecuteDeleteAsync(cancellationToken);
+            await db.SpendServiceExpenses.Where(n => ledger.Contains(n.OrganisationNumber)).ExecuteDeleteAsync(cancellationToken);
             await db.SpendLedgers.Where(l => l.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
             await db.SpendSupplierMonths.Where(t => t.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
             await db.SpendSupplierDays.Where(t => t.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);

@@ -51,6 +51,12 @@ public abstract class PaymentsMigrationTests(DatabaseProvider provider)
         held[1].Redacted.ShouldBeTrue();
         held[0].SupplierKey.ShouldBe("ACME");
 
+        // Suppliers as written and service areas come back through the view from the names 0046 numbered, once per
+        // organisation: Anytown's Acme, redacted supplier and Beta; Elsewhere's Acme.
+        (await db.SpendTransactions.IgnoreQueryFilters().OrderBy(t => t.Id).Select(t => new { t.SupplierName, t.ServiceArea, t.ExpenseType }).ToListAsync(TestContext.Current.CancellationToken))
+            .Select(t => (t.SupplierName, t.ServiceArea, t.ExpenseType)).ShouldBe([("Acme Ltd", null, null), (null, null, null), ("Acme Ltd", null, null), ("Beta Ltd", null, null)]);
+        (await db.SpendSupplierNames.CountAsync(TestContext.Current.CancellationToken), await db.SpendServiceExpenses.CountAsync(TestContext.Current.CancellationToken)).ShouldBe((4, 2));
+
         // Reads by organisation, in EF and in SQL, find that organisation's payments only.
         (await db.SpendTransactions.IgnoreQueryFilters().CountAsync(t => t.OrganisationId == Anytown, TestContext.Current.CancellationToken)).ShouldBe(3);
         (await db.SpendImports.IgnoreQueryFilters().Where(i => i.OrganisationId == Anytown).OrderBy(i => i.ImportedAt).Select(i => i.Number).ToListAsync(TestContext.Current.CancellationToken))
@@ -74,6 +80,8 @@ public abstract class PaymentsMigrationTests(DatabaseProvider provider)
         (await db.SpendImports.IgnoreQueryFilters().Where(i => i.Id == report.ImportId).Select(i => i.Number).SingleAsync(TestContext.Current.CancellationToken)).ShouldBe(3);
         var added = await db.SpendTransactions.IgnoreQueryFilters().Where(t => t.TransactionNumber == "A-4").SingleAsync(TestContext.Current.CancellationToken);
         (added.OrganisationId, added.ImportId, added.Id > 13).ShouldBe((Anytown, report.ImportId!.Value, true));
+        (added.SupplierName, added.SupplierKey).ShouldBe(("Beta Ltd", "BETA"));
+        (await db.SpendSupplierNames.CountAsync(TestContext.Current.CancellationToken)).ShouldBe(4, "Beta Ltd is numbered already");
 
         // The ledger kept SHA-256, so files imported before 0041 still match their payments: the first eight bytes
         // of SHA-256 over the line's text in UTF-8, worked out here without SpendIdentity.
