@@ -165,20 +165,14 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Payments read, with their suppliers' and service areas' numbers (<see cref="SpendNames"/>) and their identities;
-    /// once, the number of lines the file is expected to hold.
+    /// Payments read, with their suppliers' and service areas' numbers (<see cref="SpendNames"/>) and their identities.
     /// </summary>
-    private sealed record Batch(List<(SpendRow Row, int Supplier, int ServiceExpense, long Identity)> Rows, int ExpectedLines = 0);
+    private sealed record Batch(List<(SpendRow Row, int Supplier, int ServiceExpense, long Identity)> Rows);
 
     /// <summary>Writes the payments in a batch that are new, counting them and their totals; duplicates are only counted.</summary>
     private static void Write(Batch batch, SpendWriter writer, SpendCategorySuggestionTally suggestions)
     {
         var tally = writer.Tally;
-        if (batch.ExpectedLines > 0)
-        {
-            tally.Expect(batch.ExpectedLines);
-        }
-
         foreach (var (row, supplier, serviceExpense, identity) in batch.Rows)
         {
             var stored = Common.Money.ToStoredUnits(row.Amount);
@@ -194,7 +188,7 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
     /// Reads, normalises and numbers supplier names, numbers service areas and expense types, and works out identities,
     /// handing every payment read to the writing thread.
     /// At the tenth batch it estimates the file's lines from how far into the file it is, makes room for them in its
-    /// identities and hands the estimate on for the tally's.
+    /// identities.
     /// </summary>
     private static async Task ReadAsync(
         SpendFileReader reader, int identityScheme, SpendNames names, ChannelWriter<Batch> batches, IProgress<(long Done, long Length)>? progress, CancellationToken cancellationToken)
@@ -218,15 +212,13 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
                 batch.Add((row, Supplier(suppliers, names, row.Supplier), serviceExpenses.Of(row), identity.Of(row)));
                 if (batch.Count == BatchSize)
                 {
-                    var expected = 0;
                     if (++handed == EstimateAfter && reader.Position < reader.Length)
                     {
                         // The position runs ahead of the rows by what is buffered, so the estimate is a little low.
-                        expected = (int)Math.Min(int.MaxValue / 4, (double)EstimateAfter * BatchSize * reader.Length / reader.Position * 1.1);
-                        identity.Expect(expected);
+                        identity.Expect((int)Math.Min(int.MaxValue / 4, (double)EstimateAfter * BatchSize * reader.Length / reader.Position * 1.1));
                     }
 
-                    await batches.WriteAsync(new Batch(batch, expected), cancellationToken);
+                    await batches.WriteAsync(new Batch(batch), cancellationToken);
                     batch = new List<(SpendRow, int, int, long)>(BatchSize);
                 }
 

@@ -48,7 +48,7 @@ public sealed class SpendIdentity(int scheme = SpendIdentity.Current) : IDisposa
 
     public int Scheme => scheme;
 
-    /// <summary>Makes room for about <paramref name="rows"/> lines at once, rather than growing a doubling at a time (<see cref="SpendTally.Expect"/>).</summary>
+    /// <summary>Makes room for about <paramref name="rows"/> lines at once, rather than growing a doubling at a time (<see cref="IdentitySet.EnsureCapacity"/>).</summary>
     public void Expect(int rows) => seen.EnsureCapacity(rows);
 
     public long Of(SpendRow row)

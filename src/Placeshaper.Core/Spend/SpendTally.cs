@@ -4,15 +4,21 @@ namespace Placeshaper.Spend;
 
 /// <summary>
 /// What an import adds, worked out as the file is read: whether each payment is new to the organisation (its
-/// identity not among those held, nor earlier in the file), and the totals the summaries read, summed exactly in
+/// identity not among those held), and the totals the summaries read, summed exactly in
 /// stored units from the new payments only: by day and supplier and by day, service area and expense type, line by
 /// line, keyed by their numbers in the import's <see cref="SpendNames"/>; by month and supplier and by day, from
 /// those at the end. Kept on the writing thread, beside the writes, while the reading thread parses and hashes; the
 /// writer adds the totals to their tables at the end.
 /// </summary>
+/// <remarks>
+/// Identities within one file are distinct already: <see cref="SpendIdentity"/> gives a line that repeats an earlier
+/// one an identity of its own, counting the repeats. So only the identities held before the import are looked up,
+/// a set that stays empty for an organisation's first import, rather than every identity added to a second set of
+/// a million (ADR 0027).
+/// </remarks>
 public sealed class SpendTally(IReadOnlyCollection<long> held, SpendNames names)
 {
-    private readonly IdentitySet identities = new(held);
+    private readonly IdentitySet identitiesHeld = new(held);
 
     // Keyed by the suppliers' and the service areas' numbers (SpendNames), which hash in a step where texts took one
     // per character; turned into the texts the totals tables are keyed by when asked for, at the end.
@@ -46,13 +52,13 @@ public sealed class SpendTally(IReadOnlyCollection<long> held, SpendNames names)
     public decimal Total => Common.Money.FromStoredUnits(units);
 
     /// <summary>
-    /// Counts a payment read, and its amount in the totals, when its identity is new; false for a duplicate, which is
-    /// neither counted nor to be written. <paramref name="supplier"/> and <paramref name="serviceExpense"/> are numbers
+    /// Counts a payment read, and its amount in the totals, when its identity is not held; false for a payment held
+    /// already, which is neither counted nor to be written. <paramref name="supplier"/> and <paramref name="serviceExpense"/> are numbers
     /// from the import's <see cref="SpendNames"/>; the company number is cut to its column, "" when not given.
     /// </summary>
     public bool Add(DateOnly date, long stored, int supplier, string companyNumber, int serviceExpense, long identity)
     {
-        if (!identities.Add(identity))
+        if (identitiesHeld.Contains(identity))
         {
             return false;
         }
@@ -65,12 +71,6 @@ public sealed class SpendTally(IReadOnlyCollection<long> held, SpendNames names)
         Added++;
         return true;
     }
-
-    /// <summary>
-    /// Makes room for about <paramref name="rows"/> more identities at once: a set of a million grown a doubling at a
-    /// time holds its old and new arrays together at each step, tens of megabytes the import would otherwise peak at.
-    /// </summary>
-    public void Expect(int rows) => identities.EnsureCapacity(identities.Count + rows);
 
     /// <summary>The month as yyyymm, as payments and the month totals carry it.</summary>
     public static int Month(DateOnly date) => (date.Year * 100) + date.Month;

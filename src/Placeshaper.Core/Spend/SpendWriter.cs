@@ -4,7 +4,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using NpgsqlTypes;
 using Placeshaper.Data;
 using SQLitePCL;
 
@@ -397,10 +396,15 @@ internal sealed class SqliteSpendWriter(PlaceshaperDb db, Guid organisationId) :
     }
 }
 
-/// <summary>PostgreSQL: binary COPY straight into the table, the organisation locked against a second import until commit.</summary>
+/// <summary>
+/// PostgreSQL: binary COPY straight into the table, the rows encoded here (<see cref="PostgresCopyRows"/>), the
+/// organisation locked against a second import until commit.
+/// </summary>
 internal sealed class PostgresSpendWriter(PlaceshaperDb db, Guid organisationId) : SpendWriter(db, organisationId)
 {
-    private NpgsqlBinaryImporter? copy;
+    private const int Fields = 15;
+    private NpgsqlRawCopyStream? copy;
+    private PostgresCopyRows? rows;
 
     protected override async Task LockAsync(CancellationToken cancellationToken)
     {
@@ -415,46 +419,44 @@ internal sealed class PostgresSpendWriter(PlaceshaperDb db, Guid organisationId)
 
     public override async Task BeginAsync(CancellationToken cancellationToken)
     {
-        copy = await ((NpgsqlConnection)Connection).BeginBinaryImportAsync($"COPY spend_payments ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        copy = await ((NpgsqlConnection)Connection).BeginRawBinaryCopyAsync($"COPY spend_payments ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        rows = new PostgresCopyRows(copy);
+        rows.Header();
     }
 
     protected override void Write(SpendRow row, int supplier, int serviceExpense, int month, long amount, long identity)
     {
-        var c = copy!;
-        c.StartRow();
-        c.Write(OrganisationNumber, NpgsqlDbType.Integer);
-        c.Write(ImportNumber, NpgsqlDbType.Integer);
-        c.Write(row.Line, NpgsqlDbType.Integer);
-        c.Write(row.Date, NpgsqlDbType.Date);
-        c.Write(month, NpgsqlDbType.Integer);
-        c.Write(amount, NpgsqlDbType.Bigint);
-        c.Write(supplier, NpgsqlDbType.Integer);
-        c.Write(row.Redacted, NpgsqlDbType.Boolean);
-        Text(c, Cut(row.TransactionNumber, SpendLimits.Text));
-        c.Write(serviceExpense, NpgsqlDbType.Integer);
-        Text(c, Cut(row.Description, SpendLimits.Text));
-        Text(c, Cut(row.CompanyNumber, SpendLimits.Number));
-        Text(c, Cut(row.VatNumber, SpendLimits.Number));
-        Text(c, Cut(row.Postcode, SpendLimits.Number));
-        c.Write(identity, NpgsqlDbType.Bigint);
-    }
-
-    private static void Text(NpgsqlBinaryImporter copy, string? value)
-    {
-        if (value is null)
-        {
-            copy.WriteNull();
-        }
-        else
-        {
-            copy.Write(value, NpgsqlDbType.Varchar);
-        }
+        var transactionNumber = Cut(row.TransactionNumber, SpendLimits.Text);
+        var description = Cut(row.Description, SpendLimits.Text);
+        var companyNumber = Cut(row.CompanyNumber, SpendLimits.Number);
+        var vatNumber = Cut(row.VatNumber, SpendLimits.Number);
+        var postcode = Cut(row.Postcode, SpendLimits.Number);
+        var r = rows!;
+        r.Row(Fields, (transactionNumber?.Length ?? 0) + (description?.Length ?? 0) + (companyNumber?.Length ?? 0) + (vatNumber?.Length ?? 0) + (postcode?.Length ?? 0));
+        r.Integer(OrganisationNumber);
+        r.Integer(ImportNumber);
+        r.Integer(row.Line);
+        r.Date(row.Date);
+        r.Integer(month);
+        r.Bigint(amount);
+        r.Integer(supplier);
+        r.Boolean(row.Redacted);
+        r.Text(transactionNumber);
+        r.Integer(serviceExpense);
+        r.Text(description);
+        r.Text(companyNumber);
+        r.Text(vatNumber);
+        r.Text(postcode);
+        r.Bigint(identity);
     }
 
     protected override async Task FinishRowsAsync(CancellationToken cancellationToken)
     {
-        await copy!.CompleteAsync(cancellationToken);
-        await copy.DisposeAsync();
+        rows!.End();
+        rows = null;
+
+        // Disposing the stream ends the COPY: the server takes the rows.
+        await copy!.DisposeAsync();
         copy = null;
     }
 
@@ -489,6 +491,8 @@ internal sealed class PostgresSpendWriter(PlaceshaperDb db, Guid organisationId)
     {
         if (copy is not null)
         {
+            // A refused file: the COPY is abandoned (the server rolls its rows back) before the transaction ends.
+            await copy.CancelAsync();
             await copy.DisposeAsync();
             copy = null;
         }

@@ -348,6 +348,19 @@ public sealed class SpendReaderTests
     }
 
     [Fact]
+    public void Within_one_file_every_line_has_an_identity_of_its_own_however_lines_repeat() =>
+        // The tally relies on it: it looks up only the identities held before the import (ADR 0027).
+        Prop.ForAll(
+            Gen.Choose(0, 5).ArrayOf().ToArbitrary(),
+            Gen.Elements(SpendIdentity.Sha256, SpendIdentity.Xxh3).ToArbitrary(),
+            (lines, scheme) =>
+            {
+                using var identity = new SpendIdentity(scheme);
+                var identities = lines.Select((kind, line) => identity.Of(new SpendRow(line + 2, new DateOnly(2024, 2, 14), 322.50m + (kind % 2), "DVLA", false, "P-" + (kind % 3), null, null, null, null, null, null))).ToList();
+                identities.Distinct().Count().ShouldBe(identities.Count);
+            }).QuickCheckThrowOnFailure();
+
+    [Fact]
     public void Both_identity_schemes_hash_the_line_as_documented_so_payments_already_held_keep_matching()
     {
         var row = new SpendRow(2, new DateOnly(2024, 2, 14), 322.50m, "DVLA", false, "P-CARD- MAR 24", "CVMU", "ROAD TAX", null, null, null, null);

@@ -6,8 +6,9 @@ namespace Placeshaper.Tests.Spend;
 
 /// <summary>
 /// The import's tally decides which payments are new and sums the totals the summaries read. Whatever the payments,
-/// each total must be the plain sum of the new payments it covers, and a payment whose identity is held or already
-/// counted must count nowhere.
+/// each total must be the plain sum of the new payments it covers, and a payment whose identity is held must count
+/// nowhere. A file's identities are distinct (<see cref="SpendIdentity"/> gives a repeated line one of its own), so
+/// the payments given here are too.
 /// </summary>
 public sealed class SpendTallyTests
 {
@@ -26,15 +27,16 @@ public sealed class SpendTallyTests
              from identity in Gen.Choose(1, 60)
              select new Payment(FirstDay.AddDays(day), stored, key + written, key, number, area, type, identity)).ArrayOf().ToArbitrary(),
             Gen.Choose(1, 60).Select(i => (long)i).ArrayOf().ToArbitrary(),
-            (payments, held) =>
+            (generated, held) =>
             {
+                var payments = generated.DistinctBy(p => p.Identity).ToList();
                 var names = SpendNames.None;
                 var tally = new SpendTally(held, names);
                 var heldSet = held.ToHashSet();
                 var added = payments.Where(p => tally.Add(p.Date, p.Stored, names.Supplier(p.Written, p.Key), p.Number, names.ServiceExpense(p.Area, p.Type), p.Identity)).ToList();
 
-                // New: the first payment with each identity not held.
-                added.ShouldBe(payments.Where(p => !heldSet.Contains(p.Identity)).DistinctBy(p => p.Identity).ToList());
+                // New: each payment whose identity is not held.
+                added.ShouldBe(payments.Where(p => !heldSet.Contains(p.Identity)).ToList());
                 tally.Added.ShouldBe(added.Count);
                 tally.Total.ShouldBe(Placeshaper.Common.Money.FromStoredUnits(added.Sum(p => p.Stored)));
                 tally.Months.ToDictionary(m => m.Key, m => m.Value).ShouldBe(
@@ -51,14 +53,12 @@ public sealed class SpendTallyTests
     private sealed record Payment(DateOnly Date, long Stored, string Written, string Key, string Number, string Area, string Type, long Identity);
 
     [Fact]
-    public void Room_made_for_the_lines_expected_changes_nothing_counted()
+    public void A_payment_held_before_the_import_is_not_counted()
     {
         var tally = new SpendTally([7], SpendNames.None);
-        tally.Expect(100_000);
 
         tally.Add(FirstDay, 100, 1, "", 1, 7).ShouldBeFalse("held before");
         tally.Add(FirstDay, 100, 1, "", 1, 8).ShouldBeTrue();
-        tally.Add(FirstDay, 100, 1, "", 1, 8).ShouldBeFalse("counted already");
         (tally.Added, tally.Total).ShouldBe((1, 0.01m));
     }
 }
