@@ -138,20 +138,21 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
     /// </summary>
     /// <remarks>
     /// The work is split so the two threads take about as long as each other on a large file: reading, parsing,
-    /// normalising supplier names and hashing identities on one; deciding what is new (<see cref="SpendTally"/>),
-    /// summing the totals and writing on the other (ADR 0025, fifth measurement).
+    /// normalising and numbering names on one; hashing identities, deciding what is new (<see cref="SpendTally"/>),
+    /// summing the totals and writing on the other (ADR 0026, ADR 0027).
     /// </remarks>
     private static async Task WriteAsync(
         SpendFileReader reader, SpendWriter writer, SpendCategorySuggestionTally suggestions, IProgress<(long Done, long Length)>? progress, CancellationToken cancellationToken)
     {
         var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadAsync(reader, writer.IdentityScheme, writer.Names, batches.Writer, progress, stop.Token), stop.Token);
+        var reading = Task.Run(() => ReadAsync(reader, writer.Names, batches.Writer, progress, stop.Token), stop.Token);
         try
         {
+            using var identity = new SpendIdentity(writer.IdentityScheme);
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
-                Write(batch, writer, suggestions);
+                Write(batch, writer, identity, suggestions);
             }
         }
         catch
@@ -165,16 +166,26 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Payments read, with their suppliers' and service areas' numbers (<see cref="SpendNames"/>) and their identities.
+    /// Payments read, with their suppliers' and service areas' numbers (<see cref="SpendNames"/>); once, the number of
+    /// lines the file is expected to hold.
     /// </summary>
-    private sealed record Batch(List<(SpendRow Row, int Supplier, int ServiceExpense, long Identity)> Rows);
+    private sealed record Batch(List<(SpendRow Row, int Supplier, int ServiceExpense)> Rows, int ExpectedLines = 0);
 
-    /// <summary>Writes the payments in a batch that are new, counting them and their totals; duplicates are only counted.</summary>
-    private static void Write(Batch batch, SpendWriter writer, SpendCategorySuggestionTally suggestions)
+    /// <summary>
+    /// Works out the identities of the payments in a batch and writes those that are new, counting them and their
+    /// totals; duplicates are only counted.
+    /// </summary>
+    private static void Write(Batch batch, SpendWriter writer, SpendIdentity identities, SpendCategorySuggestionTally suggestions)
     {
-        var tally = writer.Tally;
-        foreach (var (row, supplier, serviceExpense, identity) in batch.Rows)
+        if (batch.ExpectedLines > 0)
         {
+            identities.Expect(batch.ExpectedLines);
+        }
+
+        var tally = writer.Tally;
+        foreach (var (row, supplier, serviceExpense) in batch.Rows)
+        {
+            var identity = identities.Of(row);
             var stored = Common.Money.ToStoredUnits(row.Amount);
             if (tally.Add(row.Date, stored, supplier, SpendLimits.Cut(row.CompanyNumber, SpendLimits.Number) ?? "", serviceExpense, identity))
             {
@@ -185,20 +196,18 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Reads, normalises and numbers supplier names, numbers service areas and expense types, and works out identities,
-    /// handing every payment read to the writing thread.
-    /// At the tenth batch it estimates the file's lines from how far into the file it is, makes room for them in its
-    /// identities.
+    /// Reads, normalises and numbers supplier names and numbers service areas and expense types, handing every payment
+    /// read to the writing thread. At the tenth batch it estimates the file's lines from how far into the file it is,
+    /// and hands the estimate on, for the writing thread to make room for the file's identities at once.
     /// </summary>
     private static async Task ReadAsync(
-        SpendFileReader reader, int identityScheme, SpendNames names, ChannelWriter<Batch> batches, IProgress<(long Done, long Length)>? progress, CancellationToken cancellationToken)
+        SpendFileReader reader, SpendNames names, ChannelWriter<Batch> batches, IProgress<(long Done, long Length)>? progress, CancellationToken cancellationToken)
     {
         try
         {
             var suppliers = new Dictionary<string, int>(StringComparer.Ordinal);
             var serviceExpenses = new ServiceExpenses(names);
-            using var identity = new SpendIdentity(identityScheme);
-            var batch = new List<(SpendRow, int, int, long)>(BatchSize);
+            var batch = new List<(SpendRow, int, int)>(BatchSize);
             var next = 0L;
             var handed = 0;
             foreach (var row in reader.Rows())
@@ -209,17 +218,18 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
                     continue;
                 }
 
-                batch.Add((row, Supplier(suppliers, names, row.Supplier), serviceExpenses.Of(row), identity.Of(row)));
+                batch.Add((row, Supplier(suppliers, names, row.Supplier), serviceExpenses.Of(row)));
                 if (batch.Count == BatchSize)
                 {
+                    var expected = 0;
                     if (++handed == EstimateAfter && reader.Position < reader.Length)
                     {
                         // The position runs ahead of the rows by what is buffered, so the estimate is a little low.
-                        identity.Expect((int)Math.Min(int.MaxValue / 4, (double)EstimateAfter * BatchSize * reader.Length / reader.Position * 1.1));
+                        expected = (int)Math.Min(int.MaxValue / 4, (double)EstimateAfter * BatchSize * reader.Length / reader.Position * 1.1);
                     }
 
-                    await batches.WriteAsync(new Batch(batch), cancellationToken);
-                    batch = new List<(SpendRow, int, int, long)>(BatchSize);
+                    await batches.WriteAsync(new Batch(batch, expected), cancellationToken);
+                    batch = new List<(SpendRow, int, int)>(BatchSize);
                 }
 
                 if (progress is not null && reader.Position >= next)
