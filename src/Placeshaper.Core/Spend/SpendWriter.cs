@@ -192,10 +192,13 @@ public abstract class SpendWriter : IAsyncDisposable
 
     protected abstract Task FinishRowsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Saves names this import numbered, a few hundred rows a statement.</summary>
+    /// <summary>
+    /// Saves names this import numbered, a hundred rows a statement: SQLite's ADO.NET provider finds each parameter by
+    /// name, so longer statements cost more a row (6,749 suppliers: 0.05 s at 500 rows a statement, 0.02 s at 50).
+    /// </summary>
     private async Task InsertAsync(string table, string columns, IEnumerable<(int Number, string? First, string? Second)> names, CancellationToken cancellationToken)
     {
-        foreach (var chunk in names.Chunk(500))
+        foreach (var chunk in names.Chunk(100))
         {
             await using var insert = Command("");
             var values = new List<string>(chunk.Length);
