@@ -154,6 +154,11 @@ public static class Migrator
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+
+        // No time limit: a script that rewrites a large table (migration 0046 over a million payments on PostgreSQL)
+        // outlasts the default 30 seconds, and each script runs in its own transaction, so stopping it half-way would
+        // only throw the work away. Cancellation still stops it.
+        command.CommandTimeout = 0;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

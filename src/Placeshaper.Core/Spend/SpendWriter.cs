@@ -457,10 +457,11 @@ internal sealed class PostgresSpendWriter(PlaceshaperDb db, Guid organisationId)
     {
         rows!.End();
         rows = null;
-
-        // Disposing the stream ends the COPY: the server takes the rows.
-        await copy!.DisposeAsync();
+        var ending = copy!;
         copy = null;
+
+        // Disposing the stream ends the COPY: the server takes the rows, or says here what was wrong with them.
+        await ending.DisposeAsync();
     }
 
     /// <summary>One statement for all the rows, from arrays, rather than a round trip per row.</summary>
@@ -492,12 +493,24 @@ internal sealed class PostgresSpendWriter(PlaceshaperDb db, Guid organisationId)
 
     public override async ValueTask DisposeAsync()
     {
-        if (copy is not null)
+        if (copy is { } abandoned)
         {
-            // A refused file: the COPY is abandoned (the server rolls its rows back) before the transaction ends.
-            await copy.CancelAsync();
-            await copy.DisposeAsync();
+            // A refused file: the COPY is abandoned before the transaction is rolled back. The server answers a
+            // cancelled COPY with an error, which Npgsql expects; any other (the COPY's own) must not hide the
+            // reason the import is stopping, and the rollback discards the rows either way.
             copy = null;
+            rows = null;
+            try
+            {
+                await abandoned.CancelAsync();
+            }
+            catch (PostgresException)
+            {
+            }
+            finally
+            {
+                await abandoned.DisposeAsync();
+            }
         }
     }
 }

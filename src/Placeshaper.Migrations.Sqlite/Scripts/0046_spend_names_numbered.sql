@@ -47,7 +47,10 @@ CREATE TABLE "spend_payments_rebuilt" (
     "identity_key" INTEGER NOT NULL
 );
 
--- IS matches NULL with NULL.
+-- Indexes for the copy's look-ups of each payment's names, dropped after it (IS matches NULL with NULL, and can use them).
+CREATE INDEX "ix_0046_supplier_names" ON "spend_supplier_names" ("organisation_number", "supplier_key", "supplier_name");
+CREATE INDEX "ix_0046_service_expenses" ON "spend_service_expenses" ("organisation_number", "service_area", "expense_type");
+
 INSERT INTO "spend_payments_rebuilt" ("id", "organisation_number", "import_number", "line", "date", "month", "amount", "supplier_number", "redacted",
     "transaction_number", "service_expense_number", "description", "company_number", "vat_number", "postcode", "identity_key")
 SELECT p."id", p."organisation_number", p."import_number", p."line", p."date", p."month", p."amount", s."number", p."redacted",
@@ -56,6 +59,9 @@ FROM "spend_payments" AS p
 JOIN "spend_supplier_names" AS s ON s."organisation_number" = p."organisation_number" AND s."supplier_name" IS p."supplier_name" AND s."supplier_key" = p."supplier_key"
 JOIN "spend_service_expenses" AS e ON e."organisation_number" = p."organisation_number" AND e."service_area" IS p."service_area" AND e."expense_type" IS p."expense_type"
 ORDER BY p."id";
+
+DROP INDEX "ix_0046_supplier_names";
+DROP INDEX "ix_0046_service_expenses";
 
 DROP TABLE "spend_payments";
 
