@@ -16,7 +16,9 @@ if command -v npm >/dev/null && [ ! -d "$here/node_modules/@duckdb/node-api" ]; 
   (cd "$here" && npm install --no-save --no-audit --no-fund @duckdb/node-api >/dev/null 2>&1) || echo "DuckDB (@duckdb/node-api) could not be installed: no DuckDB baseline"
 fi
 if ! "$py" -c 'import pandas' 2>/dev/null; then
-  (apt-get install -y python3-pandas >/dev/null 2>&1) || echo "python3-pandas could not be installed: no pandas baseline"
+  # A fresh machine has no package index yet: update it and try once more.
+  (apt-get install -y python3-pandas >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y python3-pandas >/dev/null 2>&1; }) \
+    || echo "python3-pandas could not be installed: no pandas baseline"
 fi
 
 if [ -d "$here/node_modules/@duckdb/node-api" ]; then node "$here/duckdb-load.mjs" "$input" | tee -a "$log"; else echo "duckdb load: unavailable"; fi

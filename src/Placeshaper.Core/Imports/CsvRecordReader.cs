@@ -14,6 +14,7 @@ namespace Placeshaper.Imports;
 /// Unlike a general CSV library it makes no string for a field it has made before in the same column while that
 /// column keeps repeating itself (suppliers, service areas, expense types): spend files repeat a few thousand values
 /// a million times, and one shared string each keeps the reading thread's allocations, and the collector's work, small.
+/// Nor, once told which columns are read (<see cref="ReadOnly"/>), does it make one for a column no one reads.
 /// </summary>
 public sealed class CsvRecordReader(TextReader text)
 {
@@ -29,6 +30,7 @@ public sealed class CsvRecordReader(TextReader text)
     private readonly List<string> cells = [];
     private readonly HashSet<string> shared = new(StringComparer.Ordinal);
     private readonly List<(int Seen, int Hits, bool Off, string Last)> columns = [];
+    private bool[]? read;
     private char[] field = new char[256];
     private int fieldLength;
     private int position;
@@ -41,6 +43,26 @@ public sealed class CsvRecordReader(TextReader text)
 
     /// <summary>The last record read.</summary>
     public string[] Record { get; private set; } = [];
+
+    /// <summary>
+    /// What a column that is not read holds in place of its text when it has any (<see cref="ReadOnly"/>): it is not
+    /// blank, and it does not say "total".
+    /// </summary>
+    public const string Unread = "(not read)";
+
+    /// <summary>
+    /// From the next record on, makes text only for the columns given: any other is "" when blank, <see cref="Unread"/>
+    /// when not, or its text when it says "total" (a footer's total may be labelled in any column, and is skipped by it).
+    /// </summary>
+    public void ReadOnly(IEnumerable<int> wanted)
+    {
+        var indexes = wanted.Where(i => i >= 0).ToList();
+        read = new bool[indexes.Count == 0 ? 0 : indexes.Max() + 1];
+        foreach (var index in indexes)
+        {
+            read[index] = true;
+        }
+    }
 
     /// <summary>Reads the next record that is not an empty line; false at the end of the text.</summary>
     public bool Read()
@@ -183,6 +205,11 @@ public sealed class CsvRecordReader(TextReader text)
         if (value.IsEmpty)
         {
             return "";
+        }
+
+        if (read is not null && (column >= read.Length || !read[column]))
+        {
+            return value.IsWhiteSpace() ? "" : value.Contains("total", StringComparison.OrdinalIgnoreCase) ? value.ToString() : Unread;
         }
 
         while (columns.Count <= column)

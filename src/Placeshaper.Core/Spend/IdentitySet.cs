@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+
 namespace Placeshaper.Spend;
 
 /// <summary>
@@ -64,6 +68,58 @@ public sealed class IdentitySet
                 Count++;
                 return true;
             }
+        }
+    }
+
+    /// <summary>
+    /// Adds each of <paramref name="identities"/> in turn, as <see cref="Add"/> would, saying in <paramref name="added"/>
+    /// which were not in the set before (an identity repeated within the span is added once, where it comes first).
+    /// </summary>
+    /// <remarks>
+    /// A million identities spread over 16 MB: nearly every look-up misses the processor's caches and waits for memory,
+    /// a quarter of a second a million. Asking for the slot a few identities ahead while this one is placed lets the
+    /// waits overlap.
+    /// </remarks>
+    public void AddAll(ReadOnlySpan<long> identities, Span<bool> added)
+    {
+        EnsureCapacity(Count + identities.Length + 1);
+        for (var i = 0; i < identities.Length; i++)
+        {
+            if (i + PrefetchAhead < identities.Length)
+            {
+                Prefetch(identities[i + PrefetchAhead]);
+            }
+
+            added[i] = Add(identities[i]);
+        }
+    }
+
+    /// <summary>For each of <paramref name="identities"/>, whether it is in the set, looked up as <see cref="AddAll"/> adds.</summary>
+    public void ContainsAll(ReadOnlySpan<long> identities, Span<bool> contained)
+    {
+        for (var i = 0; i < identities.Length; i++)
+        {
+            if (i + PrefetchAhead < identities.Length)
+            {
+                Prefetch(identities[i + PrefetchAhead]);
+            }
+
+            contained[i] = Contains(identities[i]);
+        }
+    }
+
+    /// <summary>How many identities ahead a slot is asked for: enough for memory to answer before it is reached.</summary>
+    private const int PrefetchAhead = 8;
+
+    /// <summary>
+    /// A hint, never a read: should the collector move the array at that instant, the processor fetches a line no one
+    /// needs and nothing else happens.
+    /// </summary>
+    private unsafe void Prefetch(long identity)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), Home(identity))));
         }
     }
 

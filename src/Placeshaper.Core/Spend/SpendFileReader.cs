@@ -48,6 +48,9 @@ public sealed class SpendFileReader : IDisposable
     private readonly List<ImportProblem> skips = [];
     private readonly bool endsWithLineBreak;
     private TextReader? text;
+    private CsvRecordReader? csv;
+    private string? lastSupplier;
+    private bool lastRedacted;
     private ImportTable? workbook;
     private (int Start, int End, int Count)? blankRun;
 
@@ -119,6 +122,9 @@ public sealed class SpendFileReader : IDisposable
 
             var mapping = Mapping!;
             var needed = SpendMapping.Required.Max(f => mapping[f]);
+
+            // Below the header only the mapped columns' texts are needed: most files carry as many others.
+            csv?.ReadOnly(Enum.GetValues<SpendField>().Select(f => mapping[f]));
             var last = (Line: 0, Cells: (string[]?)null);
             foreach (var (line, cells) in pending.Concat(Rest(records)))
             {
@@ -291,7 +297,7 @@ public sealed class SpendFileReader : IDisposable
         }
 
         var supplier = Text(cells, mapping[SpendField.Supplier]);
-        var redacted = supplier is not null && IsRedacted(supplier);
+        var redacted = supplier is not null && Redacted(supplier);
         return new SpendRow(
             line,
             date.Value,
@@ -319,6 +325,17 @@ public sealed class SpendFileReader : IDisposable
         || supplier.Contains("personal data", StringComparison.OrdinalIgnoreCase)
         || supplier.Contains("personal information", StringComparison.OrdinalIgnoreCase)
         || supplier.Contains("withheld", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary><see cref="IsRedacted"/>, asked once for a run of lines that share their supplier's text.</summary>
+    private bool Redacted(string supplier)
+    {
+        if (!ReferenceEquals(supplier, lastSupplier))
+        {
+            (lastSupplier, lastRedacted) = (supplier, IsRedacted(supplier));
+        }
+
+        return lastRedacted;
+    }
 
     private static bool IsBlank(string[] cells)
     {
@@ -389,7 +406,7 @@ public sealed class SpendFileReader : IDisposable
 
         var encoding = DetectEncoding();
         text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
-        var records = new CsvRecordReader(text);
+        var records = csv = new CsvRecordReader(text);
         while (records.Read())
         {
             yield return (records.Line, records.Record);

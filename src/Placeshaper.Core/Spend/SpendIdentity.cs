@@ -53,6 +53,46 @@ public sealed class SpendIdentity(int scheme = SpendIdentity.Current) : IDisposa
 
     public long Of(SpendRow row)
     {
+        var content = Content(row);
+        return seen.Add(content) ? content : Repeat(content);
+    }
+
+    /// <summary>
+    /// The identities of <paramref name="rows"/>, in file order, into <paramref name="identities"/>: the same as
+    /// <see cref="Of(SpendRow)"/> line by line, with the contents seen looked up together (<see cref="IdentitySet.AddAll"/>).
+    /// </summary>
+    public void Of(ReadOnlySpan<SpendRow> rows, Span<long> identities)
+    {
+        if (scheme == Sha256)
+        {
+            // A repeat hashes its line's text again, which only the line by line way still holds.
+            for (var i = 0; i < rows.Length; i++)
+            {
+                identities[i] = Of(rows[i]);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < rows.Length; i++)
+        {
+            identities[i] = Content(rows[i]);
+        }
+
+        var first = rows.Length <= 1024 ? stackalloc bool[rows.Length] : new bool[rows.Length];
+        seen.AddAll(identities[..rows.Length], first);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (!first[i])
+            {
+                identities[i] = Repeat(identities[i]);
+            }
+        }
+    }
+
+    /// <summary>The hash of a line's content alone.</summary>
+    private long Content(SpendRow row)
+    {
         length = 0;
         Append(row.TransactionNumber);
         Separate();
@@ -67,12 +107,15 @@ public sealed class SpendIdentity(int scheme = SpendIdentity.Current) : IDisposa
         Append(row.ExpenseType);
         Separate();
         Append(row.Description);
-        var content = scheme == Sha256 ? HashSha256() : (long)XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan(0, length)));
-        if (seen.Add(content))
-        {
-            return content;
-        }
+        return scheme == Sha256 ? HashSha256() : (long)XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan(0, length)));
+    }
 
+    /// <summary>
+    /// The identity of a line whose content came before in the file, from its hash and how many times it has come
+    /// before; SHA-256 hashes the line's text, which must be the last one <see cref="Content"/> was given.
+    /// </summary>
+    private long Repeat(long content)
+    {
         ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(repeats, content, out _);
         count++;
         if (scheme == Sha256)

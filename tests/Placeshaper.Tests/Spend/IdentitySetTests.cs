@@ -34,6 +34,30 @@ public sealed class IdentitySetTests
             }).QuickCheckThrowOnFailure();
 
     [Fact]
+    public void Added_or_looked_up_a_batch_at_a_time_it_answers_as_one_at_a_time() =>
+        Prop.ForAll(
+            Gen.OneOf(
+                ArbMap.Default.GeneratorFor<long>(),
+                Gen.Choose(-3, 3).Select(i => (long)i),
+                Gen.Choose(0, 500).Select(i => (long)i << 40)).ArrayOf().ArrayOf().ToArbitrary(),
+            batches =>
+            {
+                var set = new IdentitySet();
+                var expected = new HashSet<long>();
+                foreach (var batch in batches)
+                {
+                    var held = new bool[batch.Length];
+                    set.ContainsAll(batch, held);
+                    held.ShouldBe(batch.Select(expected.Contains).ToArray(), "looked up before adding");
+
+                    var added = new bool[batch.Length];
+                    set.AddAll(batch, added);
+                    added.ShouldBe(batch.Select(expected.Add).ToArray(), "a repeat within the batch is added where it comes first");
+                    set.Count.ShouldBe(expected.Count);
+                }
+            }).QuickCheckThrowOnFailure();
+
+    [Fact]
     public void Grown_a_doubling_at_a_time_it_loses_nothing()
     {
         var random = new Random(20261122);

@@ -46,6 +46,29 @@ public sealed class SpendReaderTests
     public void Amounts_are_read_exactly_in_every_style_the_files_use(string text, string expected) =>
         SpendAmount.Parse(text, out _).ShouldBe(decimal.Parse(expected, CultureInfo.InvariantCulture));
 
+    [Fact]
+    public void A_plain_amount_reads_as_the_same_decimal_as_the_framework_reads_it_scale_and_sign_included() =>
+        // Plain amounts take a short way of their own (SpendAmount.Plain); it must give decimal.Parse's value and scale.
+        Prop.ForAll(
+            Gen.Elements("", "-").ToArbitrary(),
+            Gen.Elements('0', '1', '5', '9').ArrayOf().ToArbitrary(),
+            Gen.OneOf(Gen.Constant((char[]?)null), Gen.Elements('0', '3', '9').ArrayOf().Select(d => (char[]?)d)).ToArbitrary(),
+            (sign, whole, fraction) =>
+            {
+                var text = sign + new string(whole) + (fraction is null ? "" : "." + new string(fraction));
+                var styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+                var read = SpendAmount.Parse(text, out _);
+                // Longer than 64 characters is refused whatever it holds.
+                if (text.Length > 64 || !decimal.TryParse(text, styles, CultureInfo.InvariantCulture, out var expected) || Math.Abs(expected) > Placeshaper.Common.Money.MaxPounds)
+                {
+                    read.ShouldBeNull(text);
+                    return;
+                }
+
+                read.ShouldNotBeNull(text);
+                decimal.GetBits(read.Value).ShouldBe(decimal.GetBits(expected), text);
+            }).QuickCheckThrowOnFailure();
+
     [Theory]
     [InlineData("")]
     [InlineData("PRIVATE RESIDENTIAL CARE")]
@@ -141,6 +164,23 @@ public sealed class SpendReaderTests
         reader.Skipped[1].Reason.ShouldContain("2 blank rows");
         reader.Skipped[2].Reason.ShouldContain("total");
         reader.SkippedCount.ShouldBe(3);
+    }
+
+    [Fact]
+    public void Columns_no_field_is_mapped_to_still_mark_blank_rows_and_totals_though_their_text_is_not_kept()
+    {
+        // Below the header the reader makes text only for mapped columns (CsvRecordReader.ReadOnly); a footer may
+        // label its total in any column, and a row is blank only if every column is.
+        var (rows, reader) = Read(
+            "Body,Date,Amount,Supplier Name,Invoice Number\n" +
+            "18,01/04/2016,10.50,Acme Ltd,INV-1\n" +
+            "18,,,,INV-2\n" +
+            " ,,,,\n" +
+            "Total payments,,10.50,,\n");
+
+        reader.Problems.ShouldBeEmpty();
+        rows.Select(r => (r.Line, r.Supplier, r.Amount)).ShouldBe([(2, "Acme Ltd", 10.50m)]);
+        reader.Skipped.Select(s => (s.Line, s.Reason)).ShouldBe([(3, "no amount or supplier: not a payment"), (4, "a blank row"), (5, "a total, not a payment")]);
     }
 
     [Fact]
@@ -358,6 +398,25 @@ public sealed class SpendReaderTests
                 using var identity = new SpendIdentity(scheme);
                 var identities = lines.Select((kind, line) => identity.Of(new SpendRow(line + 2, new DateOnly(2024, 2, 14), 322.50m + (kind % 2), "DVLA", false, "P-" + (kind % 3), null, null, null, null, null, null))).ToList();
                 identities.Distinct().Count().ShouldBe(identities.Count);
+            }).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void Identities_worked_out_a_batch_at_a_time_are_those_worked_out_line_by_line() =>
+        Prop.ForAll(
+            Gen.Choose(0, 5).ArrayOf().ArrayOf().ToArbitrary(),
+            Gen.Elements(SpendIdentity.Sha256, SpendIdentity.Xxh3).ToArbitrary(),
+            (batches, scheme) =>
+            {
+                using var byLine = new SpendIdentity(scheme);
+                using var byBatch = new SpendIdentity(scheme);
+                var line = 2;
+                foreach (var batch in batches)
+                {
+                    var rows = batch.Select(kind => new SpendRow(line++, new DateOnly(2024, 2, 14), 322.50m + (kind % 2), "DVLA", false, "P-" + (kind % 3), null, null, null, null, null, null)).ToArray();
+                    var identities = new long[rows.Length];
+                    byBatch.Of(rows, identities);
+                    identities.ShouldBe(rows.Select(byLine.Of).ToArray());
+                }
             }).QuickCheckThrowOnFailure();
 
     [Fact]
