@@ -80,6 +80,9 @@ public sealed class IdentitySet
     /// a quarter of a second a million. Asking for the slot a few identities ahead while this one is placed lets the
     /// waits overlap.
     /// </remarks>
+    // Every line of a spend file passes through here: compiled for speed at its first call rather than run slowly
+    // until the tiered JIT gets to it, which in a fresh process is well into a million-line import (docs/spend.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddAll(ReadOnlySpan<long> identities, Span<bool> added)
     {
         EnsureCapacity(Count + identities.Length + 1);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Placeshaper.Audit;
@@ -197,6 +198,9 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
     /// Writes the payments in a batch that are new, by their <paramref name="identities"/>, counting them and their
     /// totals; duplicates are only counted.
     /// </summary>
+    // Every line of a spend file passes through here: compiled for speed at its first call rather than run slowly
+    // until the tiered JIT gets to it, which in a fresh process is well into a million-line import (docs/spend.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Write(Batch batch, long[] identities, SpendWriter writer, SpendCategorySuggestionTally suggestions)
     {
         var tally = writer.Tally;

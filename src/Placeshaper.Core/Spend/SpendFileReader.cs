@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Placeshaper.Imports;
 
@@ -248,6 +249,9 @@ public sealed class SpendFileReader : IDisposable
         return profile!.Values.Where(v => !string.IsNullOrWhiteSpace(v)).All(v => keys.Contains(SpendMapping.Key(v)));
     }
 
+    // Every line of a spend file passes through here: compiled for speed at its first call rather than run slowly
+    // until the tiered JIT gets to it, which in a fresh process is well into a million-line import (docs/spend.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SpendRow? Row(int line, string[] cells, SpendMapping mapping, int needed)
     {
         if (IsBlank(cells))
@@ -350,6 +354,7 @@ public sealed class SpendFileReader : IDisposable
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<char> Cell(string[] cells, int index)
     {
         if (index < 0 || index >= cells.Length)
@@ -362,6 +367,7 @@ public sealed class SpendFileReader : IDisposable
     }
 
     /// <summary>A cell's text, trimmed, or null when empty; the reader's own (often shared) string when there was nothing to trim.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? Text(string[] cells, int index)
     {
         var cell = Cell(cells, index);

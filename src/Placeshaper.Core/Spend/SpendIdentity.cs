@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -61,6 +62,9 @@ public sealed class SpendIdentity(int scheme = SpendIdentity.Current) : IDisposa
     /// The identities of <paramref name="rows"/>, in file order, into <paramref name="identities"/>: the same as
     /// <see cref="Of(SpendRow)"/> line by line, with the contents seen looked up together (<see cref="IdentitySet.AddAll"/>).
     /// </summary>
+    // Every line of a spend file passes through here: compiled for speed at its first call rather than run slowly
+    // until the tiered JIT gets to it, which in a fresh process is well into a million-line import (docs/spend.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Of(ReadOnlySpan<SpendRow> rows, Span<long> identities)
     {
         if (scheme == Sha256)
@@ -91,6 +95,7 @@ public sealed class SpendIdentity(int scheme = SpendIdentity.Current) : IDisposa
     }
 
     /// <summary>The hash of a line's content alone.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long Content(SpendRow row)
     {
         length = 0;

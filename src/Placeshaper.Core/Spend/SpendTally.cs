@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Placeshaper.Spend;
@@ -56,6 +57,9 @@ public sealed class SpendTally(IReadOnlyCollection<long> held, SpendNames names)
     /// already, which is neither counted nor to be written. <paramref name="supplier"/> and <paramref name="serviceExpense"/> are numbers
     /// from the import's <see cref="SpendNames"/>; the company number is cut to its column, "" when not given.
     /// </summary>
+    // Every line of a spend file passes through here: compiled for speed at its first call rather than run slowly
+    // until the tiered JIT gets to it, which in a fresh process is well into a million-line import (docs/spend.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Add(DateOnly date, long stored, int supplier, string companyNumber, int serviceExpense, long identity)
     {
         if (identitiesHeld.Contains(identity))

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -297,6 +298,9 @@ internal sealed class SqliteSpendWriter(PlaceshaperDb db, Guid organisationId) :
         return statement;
     }
 
+    // Every line of a spend file passes through here: compiled for speed at its first call rather than run slowly
+    // until the tiered JIT gets to it, which in a fresh process is well into a million-line import (docs/spend.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void Write(SpendRow row, int supplier, int serviceExpense, int month, long amount, long identity)
     {
         pending.Add((row, supplier, serviceExpense, month, amount, identity));
@@ -306,6 +310,7 @@ internal sealed class SqliteSpendWriter(PlaceshaperDb db, Guid organisationId) :
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run(sqlite3_stmt statement)
     {
         var characters = 0;
