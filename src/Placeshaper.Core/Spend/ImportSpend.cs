@@ -105,6 +105,8 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
                 reading.Result.Dispose();
             }
 
+            // The reading side's failure, if any, is this one or follows from it: observed here, not reported again.
+            _ = reading.Exception;
             throw;
         }
 
@@ -237,6 +239,7 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
         try
         {
             reader = SpendFileReader.Open(content, file, fields, await checking);
+            cancellationToken.ThrowIfCancellationRequested();
             var suppliers = new Dictionary<string, int>(StringComparer.Ordinal);
             var serviceExpenses = new ServiceExpenses(names);
             var batch = new List<(SpendRow, int, int)>(BatchSize);
@@ -246,7 +249,9 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
             {
                 if (reader.Problems.Count > 0)
                 {
-                    // Refused already: keep reading only to report the next problems; hand on nothing more.
+                    // Refused already: keep reading only to report the next problems; hand on nothing more, and stop
+                    // at once if the writing side has stopped.
+                    cancellationToken.ThrowIfCancellationRequested();
                     continue;
                 }
 
