@@ -93,7 +93,7 @@ public abstract class PaymentsMigrationTests(DatabaseProvider provider)
     }
 
     [Fact]
-    public async Task A_new_database_migrated_then_given_spend_on_one_pooled_connection_imports_as_a_first_run_does()
+    public async Task A_new_database_migrated_then_given_spend_on_one_pooled_connection_imports_as_a_first_run_does_and_the_next_import_adds_to_its_totals()
     {
         TestEnvironment.SkipUnless(TestDatabase.IsAvailable(provider), TestDatabase.UnavailableReason(provider));
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -112,6 +112,20 @@ public abstract class PaymentsMigrationTests(DatabaseProvider provider)
 
         report.Accepted.ShouldBeTrue(string.Join("; ", report.Problems));
         report.Imported.ShouldBe(1);
+
+        // The first import inserted the organisation's totals (it had none); the next adds to the same keys' rows.
+        await using var more = new MemoryStream(Encoding.UTF8.GetBytes("Date,Transaction Number,Amount,Supplier Name\r\n05/04/2025,F-1,10.00,Beta Ltd\r\n05/04/2025,F-2,5.50,Beta Ltd\r\n"));
+        var next = await new ImportSpend(db, TimeProvider.System).HandleAsync(organisation, more, "more.csv", null, null, TestContext.Current.CancellationToken);
+        (next.Imported, next.Duplicates).ShouldBe((1, 1));
+        var ct = TestContext.Current.CancellationToken;
+        (await db.SpendDays.IgnoreQueryFilters().Where(d => d.OrganisationId == organisation).Select(d => new { d.Total, d.Transactions }).ToListAsync(ct))
+            .Select(d => (d.Total, d.Transactions)).ShouldBe([(15.50m, 2)]);
+        (await db.SpendSupplierDays.IgnoreQueryFilters().Where(d => d.OrganisationId == organisation).Select(d => new { d.Total, d.Transactions }).ToListAsync(ct))
+            .Select(d => (d.Total, d.Transactions)).ShouldBe([(15.50m, 2)]);
+        (await db.SpendSupplierMonths.IgnoreQueryFilters().Where(d => d.OrganisationId == organisation).Select(d => new { d.Total, d.Transactions }).ToListAsync(ct))
+            .Select(d => (d.Total, d.Transactions)).ShouldBe([(15.50m, 2)]);
+        (await db.SpendDayCategories.IgnoreQueryFilters().Where(d => d.OrganisationId == organisation).Select(d => new { d.Total, d.Transactions }).ToListAsync(ct))
+            .Select(d => (d.Total, d.Transactions)).ShouldBe([(15.50m, 2)]);
         if (provider == DatabaseProvider.Sqlite)
         {
             SqliteConnection.ClearAllPools();
