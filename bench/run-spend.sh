@@ -21,7 +21,12 @@ if ! "$py" -c 'import pandas' 2>/dev/null; then
     || echo "python3-pandas could not be installed: no pandas baseline"
 fi
 
-if [ -d "$here/node_modules/@duckdb/node-api" ]; then node "$here/duckdb-load.mjs" "$input" | tee -a "$log"; else echo "duckdb load: unavailable"; fi
+if [ -d "$here/node_modules/@duckdb/node-api" ]; then
+  node "$here/duckdb-load.mjs" "$input" | tee -a "$log"
+  node "$here/duckdb-load.mjs" "$input" --file | tee -a "$log"
+else
+  echo "duckdb load: unavailable"
+fi
 if "$py" -c 'import pandas' 2>/dev/null; then "$py" "$here/pandas-load.py" "$input" | tee -a "$log"; else echo "pandas load: unavailable"; fi
 
 dotnet build "$here/../src/Placeshaper" -c Release -v q >/dev/null || exit 1
@@ -35,11 +40,15 @@ text = open(sys.argv[1]).read()
 def seconds(pattern):
     found = re.findall(pattern + r": ([0-9.]+) s", text)
     return float(found[0]) if found else None
-duck, pandas, ours = seconds("duckdb load"), seconds("pandas load"), seconds("import end to end")
+duck, duck_file = seconds("duckdb load"), seconds("duckdb load into a file")
+pandas, ours = seconds("pandas load"), seconds("import end to end")
 print("--")
 if ours is None:
     sys.exit("no Placeshaper figure")
-if duck: print(f"Placeshaper/DuckDB: {ours / duck:.2f}× DuckDB's time (target ≤ 1×)")
+# DuckDB both ways (docs/spend.md, "The DuckDB baseline"): in memory, as the bar has been measured since the first
+# run, and into a database file, as a Placeshaper import stores its payments.
+if duck: print(f"Placeshaper/DuckDB: {ours / duck:.2f}× DuckDB's time, DuckDB loading into memory (target ≤ 1×)")
+if duck_file: print(f"Placeshaper/DuckDB into a file: {ours / duck_file:.2f}× DuckDB's time, DuckDB loading into a database file (target ≤ 1×)")
 if pandas: print(f"pandas/Placeshaper: {pandas / ours:.2f}× faster than pandas (target ≥ 3×)")
 PY
 rm -f "$log"

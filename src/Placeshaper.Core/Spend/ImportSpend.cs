@@ -87,7 +87,7 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
         // EF Core's saving as it goes): the first batches wait in the channel.
         var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(BatchesWaiting) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadAsync(content, file, fields, checking, writer.Names, batches.Writer, progress, stop.Token), stop.Token);
+        var reading = Task.Run(() => ReadAsync(content, file, fields, checking, writer.Names, writer.IdentityScheme, batches, progress, stop.Token), stop.Token);
         var suggestions = new SpendCategorySuggestionTally();
         try
         {
@@ -167,7 +167,8 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
     /// <remarks>
     /// The work is split so the two threads take about as long as each other on a large file: reading, parsing,
     /// normalising and numbering names on one; hashing identities, deciding what is new (<see cref="SpendTally"/>),
-    /// summing the totals and writing on the other (ADR 0026, ADR 0027).
+    /// summing the totals and writing on the other (ADR 0026, ADR 0027). Hashing the lines' contents moves to the
+    /// reading thread while this one is behind (<see cref="Contents"/>).
     /// </remarks>
     private static async Task WriteAsync(ChannelReader<Batch> batches, SpendWriter writer, SpendCategorySuggestionTally suggestions, CancellationToken cancellationToken)
     {
@@ -178,6 +179,13 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
             if (batch.ExpectedLines > 0)
             {
                 identities.Expect(batch.ExpectedLines);
+            }
+
+            if (batch.Contents is { } contents)
+            {
+                identities.OfContents(contents.AsSpan(0, batch.Rows.Count));
+                Write(batch, contents, writer, suggestions);
+                continue;
             }
 
             for (var i = 0; i < batch.Rows.Count; i++)
@@ -192,9 +200,10 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
 
     /// <summary>
     /// Payments read, with their suppliers' and service areas' numbers (<see cref="SpendNames"/>); once, the number of
-    /// lines the file is expected to hold.
+    /// lines the file is expected to hold; and the hashes of their contents when the reading thread had time to work
+    /// them out (<see cref="SpendIdentity.Contents"/>).
     /// </summary>
-    private sealed record Batch(List<(SpendRow Row, int Supplier, int ServiceExpense)> Rows, int ExpectedLines = 0);
+    private sealed record Batch(List<(SpendRow Row, int Supplier, int ServiceExpense)> Rows, int ExpectedLines = 0, long[]? Contents = null);
 
     /// <summary>
     /// Writes the payments in a batch that are new, by their <paramref name="identities"/>, counting them and their
@@ -231,11 +240,14 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
         IReadOnlyDictionary<SpendField, string>? fields,
         Task<FileCheck> checking,
         SpendNames names,
-        ChannelWriter<Batch> batches,
+        int identityScheme,
+        Channel<Batch> channel,
         IProgress<(long Done, long Length)>? progress,
         CancellationToken cancellationToken)
     {
         SpendFileReader? reader = null;
+        var batches = channel.Writer;
+        using var hasher = identityScheme == SpendIdentity.Xxh3 ? new SpendIdentity(identityScheme) : null;
         try
         {
             reader = SpendFileReader.Open(content, file, fields, await checking);
@@ -243,6 +255,7 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
             var suppliers = new Dictionary<string, int>(StringComparer.Ordinal);
             var serviceExpenses = new ServiceExpenses(names);
             var batch = new List<(SpendRow, int, int)>(BatchSize);
+            var rows = new SpendRow[BatchSize];
             var next = 0L;
             var handed = 0;
             foreach (var row in reader.Rows())
@@ -265,7 +278,7 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
                         expected = (int)Math.Min(int.MaxValue / 4, (double)EstimateAfter * BatchSize * reader.Length / reader.Position * 1.1);
                     }
 
-                    await batches.WriteAsync(new Batch(batch, expected), cancellationToken);
+                    await batches.WriteAsync(new Batch(batch, expected, Contents(hasher, batch, rows, channel.Reader.Count)), cancellationToken);
                     batch = new List<(SpendRow, int, int)>(BatchSize);
                 }
 
@@ -290,6 +303,28 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
             batches.Complete(e);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The hashes of a batch's contents, worked out here when the writing thread is behind (half the batches that may
+    /// wait are waiting), so the threads share the work whichever is the slower on the machine and the file. The
+    /// writing thread hashes the rest itself. Each way gives the same identities (<see cref="SpendIdentity.OfContents"/>).
+    /// </summary>
+    private static long[]? Contents(SpendIdentity? hasher, List<(SpendRow Row, int, int)> batch, SpendRow[] rows, int waiting)
+    {
+        if (hasher is null || waiting < BatchesWaiting / 2)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            rows[i] = batch[i].Row;
+        }
+
+        var contents = new long[batch.Count];
+        hasher.Contents(rows.AsSpan(0, batch.Count), contents);
+        return contents;
     }
 
     /// <summary>

@@ -78,18 +78,46 @@ public sealed class SpendIdentity(int scheme = SpendIdentity.Current) : IDisposa
             return;
         }
 
-        for (var i = 0; i < rows.Length; i++)
+        Contents(rows, identities);
+        OfContents(identities[..rows.Length]);
+    }
+
+    /// <summary>Whether <see cref="Contents"/> may hash lines apart from <see cref="OfContents"/>: XXH3 only, whose repeats need no text.</summary>
+    public bool HashesApart => scheme == Xxh3;
+
+    /// <summary>
+    /// The hashes of <paramref name="rows"/>' contents alone, into <paramref name="contents"/>, for
+    /// <see cref="OfContents"/> on another instance: they depend on nothing seen before, so another thread can work
+    /// them out (<see cref="HashesApart"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Contents(ReadOnlySpan<SpendRow> rows, Span<long> contents)
+    {
+        if (!HashesApart)
         {
-            identities[i] = Content(rows[i]);
+            throw new InvalidOperationException("Only XXH3 identities are hashed apart from the lines seen.");
         }
 
-        var first = rows.Length <= 1024 ? stackalloc bool[rows.Length] : new bool[rows.Length];
-        seen.AddAll(identities[..rows.Length], first);
         for (var i = 0; i < rows.Length; i++)
+        {
+            contents[i] = Content(rows[i]);
+        }
+    }
+
+    /// <summary>
+    /// Turns the next lines' content hashes (<see cref="Contents"/>), in file order, into their identities in place:
+    /// a content seen before in the file becomes a repeat.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void OfContents(Span<long> contents)
+    {
+        var first = contents.Length <= 1024 ? stackalloc bool[contents.Length] : new bool[contents.Length];
+        seen.AddAll(contents, first);
+        for (var i = 0; i < contents.Length; i++)
         {
             if (!first[i])
             {
-                identities[i] = Repeat(identities[i]);
+                contents[i] = Repeat(contents[i]);
             }
         }
     }

@@ -422,6 +422,40 @@ public sealed class SpendReaderTests
             }).QuickCheckThrowOnFailure();
 
     [Fact]
+    public void Identities_of_contents_hashed_on_another_thread_are_those_worked_out_line_by_line() =>
+        Prop.ForAll(
+            Gen.Choose(0, 5).ArrayOf().ArrayOf().ToArbitrary(),
+            Gen.Elements(true, false).ArrayOf().ToArbitrary(),
+            (batches, apart) =>
+            {
+                // The reading thread hashes some batches' contents on its own instance, the writing thread the rest.
+                using var byLine = new SpendIdentity(SpendIdentity.Xxh3);
+                using var reading = new SpendIdentity(SpendIdentity.Xxh3);
+                using var writing = new SpendIdentity(SpendIdentity.Xxh3);
+                var line = 2;
+                for (var b = 0; b < batches.Length; b++)
+                {
+                    var rows = batches[b].Select(kind => new SpendRow(line++, new DateOnly(2024, 2, 14), 322.50m + (kind % 2), "DVLA", false, "P-" + (kind % 3), null, null, null, null, null, null)).ToArray();
+                    var identities = new long[rows.Length];
+                    if (b < apart.Length && apart[b])
+                    {
+                        reading.Contents(rows, identities);
+                        writing.OfContents(identities);
+                    }
+                    else
+                    {
+                        writing.Of(rows, identities);
+                    }
+
+                    identities.ShouldBe(rows.Select(byLine.Of).ToArray());
+                }
+            }).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void Only_identities_that_need_no_text_for_a_repeat_are_hashed_apart() =>
+        Should.Throw<InvalidOperationException>(() => new SpendIdentity(SpendIdentity.Sha256).Contents([], []));
+
+    [Fact]
     public void Both_identity_schemes_hash_the_line_as_documented_so_payments_already_held_keep_matching()
     {
         var row = new SpendRow(2, new DateOnly(2024, 2, 14), 322.50m, "DVLA", false, "P-CARD- MAR 24", "CVMU", "ROAD TAX", null, null, null, null);
