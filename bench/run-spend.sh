@@ -23,7 +23,7 @@ fi
 
 if [ -d "$here/node_modules/@duckdb/node-api" ]; then
   node "$here/duckdb-load.mjs" "$input" | tee -a "$log"
-  node "$here/duckdb-load.mjs" "$input" --file | tee -a "$log"
+  node "$here/duckdb-load.mjs" "$input" --file | tee -a "$log" || echo "duckdb load into a file: failed"
 else
   echo "duckdb load: unavailable"
 fi

@@ -232,7 +232,8 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
     /// Opens the file once its check has found the encoding, then reads, normalises and numbers supplier names and
     /// numbers service areas and expense types, handing every payment read to the writing thread. At the tenth batch
     /// it estimates the file's lines from how far into the file it is, and hands the estimate on, for the writing
-    /// thread to make room for the file's identities at once. The reader it returns holds the counts and problems.
+    /// thread to make room for the file's identities at once. While the writing thread is behind, it also hashes the
+    /// batches' contents (<see cref="Contents"/>). The reader it returns holds the counts and problems.
     /// </summary>
     private static async Task<SpendFileReader> ReadAsync(
         Stream content,
@@ -246,10 +247,11 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
         CancellationToken cancellationToken)
     {
         SpendFileReader? reader = null;
+        SpendIdentity? hasher = null;
         var batches = channel.Writer;
-        using var hasher = identityScheme == SpendIdentity.Xxh3 ? new SpendIdentity(identityScheme) : null;
         try
         {
+            hasher = new SpendIdentity(identityScheme);
             reader = SpendFileReader.Open(content, file, fields, await checking);
             cancellationToken.ThrowIfCancellationRequested();
             var suppliers = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -303,6 +305,10 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
             batches.Complete(e);
             throw;
         }
+        finally
+        {
+            hasher?.Dispose();
+        }
     }
 
     /// <summary>
@@ -310,9 +316,9 @@ public sealed class ImportSpend(PlaceshaperDb db, TimeProvider clock)
     /// wait are waiting), so the threads share the work whichever is the slower on the machine and the file. The
     /// writing thread hashes the rest itself. Each way gives the same identities (<see cref="SpendIdentity.OfContents"/>).
     /// </summary>
-    private static long[]? Contents(SpendIdentity? hasher, List<(SpendRow Row, int, int)> batch, SpendRow[] rows, int waiting)
+    private static long[]? Contents(SpendIdentity hasher, List<(SpendRow Row, int, int)> batch, SpendRow[] rows, int waiting)
     {
-        if (hasher is null || waiting < BatchesWaiting / 2)
+        if (!hasher.HashesApart || waiting < BatchesWaiting / 2)
         {
             return null;
         }

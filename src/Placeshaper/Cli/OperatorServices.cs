@@ -10,10 +10,6 @@ public static class OperatorServices
 {
     public static ServiceProvider Create(string? connectionString)
     {
-        // A verb is a batch job with nobody waiting on a response: the garbage collector stops it for a whole
-        // collection rather than collecting beside it, which costs less in all (docs/spend.md, eighth measurement).
-        // The server keeps collecting beside its requests.
-        System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.Batch;
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);

@@ -41,6 +41,9 @@ public static class PlaceshaperCli
         return root;
     }
 
+    /// <summary>Whether the command line runs the web server: `serve`, or no verb at all.</summary>
+    public static bool Serves(ParseResult parse) => parse.CommandResult.Command is RootCommand or { Name: "serve" };
+
     /// <summary>The connection string a verb was given: <c>--database</c>, then the environment, then the embedded default.</summary>
     public static string? ConnectionString(ParseResult parse) =>
         parse.GetValue(Database) is { Length: > 0 } given ? given
