@@ -130,7 +130,7 @@ public static class SpendBench
             await db.SpendDays.Where(t => t.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
             await db.SpendDayCategories.Where(t => t.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
             await db.SpendImports.Where(t => t.OrganisationId == organisationId).ExecuteDeleteAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(db.Provider == DatabaseProvider.Postgres ? "VACUUM (ANALYZE)" : "VACUUM", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("VACUUM", cancellationToken);
         }
     }
 
