@@ -113,19 +113,21 @@ public abstract class PaymentsMigrationTests(DatabaseProvider provider)
         report.Accepted.ShouldBeTrue(string.Join("; ", report.Problems));
         report.Imported.ShouldBe(1);
 
-        // The first import inserted the organisation's totals (it had none); the next adds to the same keys' rows.
-        await using var more = new MemoryStream(Encoding.UTF8.GetBytes("Date,Transaction Number,Amount,Supplier Name\r\n05/04/2025,F-1,10.00,Beta Ltd\r\n05/04/2025,F-2,5.50,Beta Ltd\r\n"));
+        // The first import inserted the organisation's totals (it had none); the next adds to the same keys' rows, and
+        // inserts rows for keys the organisation does not hold yet.
+        await using var more = new MemoryStream(Encoding.UTF8.GetBytes(
+            "Date,Transaction Number,Amount,Supplier Name\r\n05/04/2025,F-1,10.00,Beta Ltd\r\n05/04/2025,F-2,5.50,Beta Ltd\r\n06/05/2025,F-3,2.25,Gamma Ltd\r\n"));
         var next = await new ImportSpend(db, TimeProvider.System).HandleAsync(organisation, more, "more.csv", null, null, TestContext.Current.CancellationToken);
-        (next.Imported, next.Duplicates).ShouldBe((1, 1));
+        (next.Imported, next.Duplicates).ShouldBe((2, 1));
         var ct = TestContext.Current.CancellationToken;
         (await db.SpendDays.IgnoreQueryFilters().Where(d => d.OrganisationId == organisation).Select(d => new { d.Total, d.Transactions }).ToListAsync(ct))
-            .Select(d => (d.Total, d.Transactions)).ShouldBe([(15.50m, 2)]);
+            .Select(d => (d.Total, d.Transactions)).OrderByDescending(d => d.Transactions).ShouldBe([(15.50m, 2), (2.25m, 1)]);
         (await db.SpendSupplierDays.IgnoreQueryFilters().Where(d => d.OrganisationId == organisation).Select(d => new { d.Total, d.Transactions }).ToListAsync(ct))
-            .Select(d => (d.Total, d.Transactions)).ShouldBe([(15.50m, 2)]);
+            .Select(d => (d.Total, d.Transactions)).OrderByDescending(d => d.Transactions).ShouldBe([(15.50m, 2), (2.25m, 1)]);
         (await db.SpendSupplierMonths.IgnoreQueryFilters().Where(d => d.OrganisationId == organisation).Select(d => new { d.Total, d.Transactions }).ToListAsync(ct))
-            .Select(d => (d.Total, d.Transactions)).ShouldBe([(15.50m, 2)]);
+            .Select(d => (d.Total, d.Transactions)).OrderByDescending(d => d.Transactions).ShouldBe([(15.50m, 2), (2.25m, 1)]);
         (await db.SpendDayCategories.IgnoreQueryFilters().Where(d => d.OrganisationId == organisation).Select(d => new { d.Total, d.Transactions }).ToListAsync(ct))
-            .Select(d => (d.Total, d.Transactions)).ShouldBe([(15.50m, 2)]);
+            .Select(d => (d.Total, d.Transactions)).OrderByDescending(d => d.Transactions).ShouldBe([(15.50m, 2), (2.25m, 1)]);
         if (provider == DatabaseProvider.Sqlite)
         {
             SqliteConnection.ClearAllPools();
