@@ -42,6 +42,18 @@ public sealed class PostgresCopyRowsTests
     }
 
     [Fact]
+    public void A_uuid_is_its_sixteen_bytes_in_the_order_it_is_written()
+    {
+        using var stream = new MemoryStream();
+        var rows = new PostgresCopyRows(stream);
+
+        rows.Uuid(Guid.Parse("00112233-4455-6677-8899-aabbccddeeff"));
+        rows.End();
+
+        stream.ToArray().ShouldBe([0, 0, 0, 16, 0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xAA, 0xBB, 0xCC, 0xDD, 0xEE, 0xFF, 0xFF, 0xFF]);
+    }
+
+    [Fact]
     public void Rows_larger_together_than_the_buffer_reach_the_stream_whole_and_in_order()
     {
         using var stream = new MemoryStream();
