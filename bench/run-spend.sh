@@ -47,10 +47,11 @@ def seconds(pattern):
     found = [float(s) for s in re.findall("^" + pattern + r": ([0-9.]+) s", text, re.M)]
     return statistics.median(found) if found else None
 duck, duck_file, pandas = seconds("duckdb load"), seconds("duckdb load into a file"), seconds("pandas load")
+# SQLite's import, from its own section; with several runs, its median line stands for them.
+sqlite = text.split("-- Sqlite", 1)[-1].split("-- Postgres", 1)[0] if "-- Sqlite" in text else ""
 def first(pattern):
-    found = re.findall("^" + pattern + r": ([0-9.]+) s", text, re.M)
+    found = re.findall("^" + pattern + r": ([0-9.]+) s", sqlite, re.M)
     return float(found[0]) if found else None
-# SQLite's import comes first; with several runs, its median line stands for them.
 ours = first(r"import end to end, median of \d+") or first("import end to end")
 print("--")
 if ours is None:

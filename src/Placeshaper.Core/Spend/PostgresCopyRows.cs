@@ -33,11 +33,11 @@ internal sealed class PostgresCopyRows(Stream copy)
 
     /// <summary>
     /// Starts a row of <paramref name="fields"/> fields, first making room for all of them: fixed-size fields take at
-    /// most 12 bytes each with their lengths, and each text at most three bytes a character.
+    /// most 20 bytes each with their lengths (a uuid), and each text at most three bytes a character.
     /// </summary>
     public void Row(int fields, int textCharacters)
     {
-        Room(2 + (fields * 12) + (textCharacters * 3));
+        Room(2 + (fields * 20) + (textCharacters * 3));
         BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(used), checked((short)fields));
         used += 2;
     }

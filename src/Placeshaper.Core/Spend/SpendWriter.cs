@@ -544,6 +544,27 @@ internal sealed class PostgresSpendWriter(PlaceshaperDb db, Guid organisationId)
         await using var totals = await ((NpgsqlConnection)Connection).BeginRawBinaryCopyAsync(
             $"COPY {table} (organisation_id, {string.Join(", ", keys)}, total, transactions) FROM STDIN (FORMAT BINARY)", cancellationToken);
         var encoded = new PostgresCopyRows(totals);
+        try
+        {
+            Encode(encoded, rows);
+        }
+        catch
+        {
+            // Cancelled rather than ended, so the server keeps none of the rows; the rollback would discard them anyway.
+            try
+            {
+                await totals.CancelAsync();
+            }
+            catch (PostgresException)
+            {
+            }
+
+            throw;
+        }
+    }
+
+    private void Encode(PostgresCopyRows encoded, List<(object[] Key, long Units, int Count)> rows)
+    {
         encoded.Header();
         foreach (var (key, units, count) in rows)
         {
