@@ -34,10 +34,14 @@ for ((run = 1; run <= runs; run++)); do
   if "$py" -c 'import pandas' 2>/dev/null; then "$py" "$here/pandas-load.py" "$input" | tee -a "$log" || echo "pandas load: failed"; fi
 done
 
-dotnet build "$here/../src/Placeshaper" -c Release -v q >/dev/null || exit 1
+# Placeshaper as it is deployed (README): published for this machine's runtime, libraries compiled ahead of time.
+rid=$(dotnet --info | awk '$1 == "RID:" { print $2; exit }')
+published=$(mktemp -d)
+trap 'rm -rf "$published" "$log"' EXIT
+dotnet publish "$here/../src/Placeshaper" -c Release -r "${rid:-linux-x64}" --self-contained false -o "$published" -v q >/dev/null || exit 1
 postgres=()
 [ -n "${PLACESHAPER_BENCH_POSTGRES:-}" ] && postgres=(--postgres "$PLACESHAPER_BENCH_POSTGRES")
-CI=1 dotnet "$here/../src/Placeshaper/bin/Release/net10.0/placeshaper.dll" bench spend "$input" --import-runs "$runs" "${postgres[@]}" | tee -a "$log"
+CI=1 "$published/placeshaper" bench spend "$input" --import-runs "$runs" "${postgres[@]}" | tee -a "$log"
 
 python3 - "$log" <<'PY'
 import re, statistics, sys

@@ -44,19 +44,19 @@ internal sealed class SpendPaymentConfiguration : IEntityTypeConfiguration<Spend
     public void Configure(EntityTypeBuilder<SpendPayment> builder)
     {
         builder.ToTable("spend_payments");
-        builder.Property(t => t.Id).ValueGeneratedOnAdd();
+
+        // Keyed as payments are written (ADR 0025, ADR 0028): an import's rows go on at its right-hand end, where an
+        // index by identity took each one to a random page, and in SQLite the key is the table (WITHOUT ROWID, which
+        // EF Core does not describe), so each row is stored once. The identity rule (a payment is held once per
+        // organisation) is kept by the import, which loads the identities held under the organisation's write lock.
+        // No (organisation, date) index: summaries read the day and month totals.
+        builder.HasKey(t => new { t.OrganisationNumber, t.ImportNumber, t.Line });
         builder.Property(t => t.Amount).HasMoneyConversion();
         builder.Property(t => t.TransactionNumber).HasMaxLength(SpendLimits.Text);
         builder.Property(t => t.Description).HasMaxLength(SpendLimits.Text);
         builder.Property(t => t.CompanyNumber).HasMaxLength(SpendLimits.Number);
         builder.Property(t => t.VatNumber).HasMaxLength(SpendLimits.Number);
         builder.Property(t => t.Postcode).HasMaxLength(SpendLimits.Number);
-
-        // The only index, in the order payments are written (ADR 0025): an import's rows go on at its right-hand
-        // end, where an index by identity took each one to a random page. The identity rule (a payment is held once
-        // per organisation) is kept by the import, which loads the identities held under the organisation's write
-        // lock. No (organisation, date) index: summaries read the day and month totals.
-        builder.HasIndex(t => new { t.OrganisationNumber, t.ImportNumber, t.Line }).IsUnique();
 
         // No foreign key to the ledger (ADR 0025): the import takes the number from the ledger's row in its own
         // transaction and nothing else writes payments, while PostgreSQL's check, a trigger per row, took half of a

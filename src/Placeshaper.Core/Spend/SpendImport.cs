@@ -102,6 +102,10 @@ public sealed class SpendTransaction : IOrganisationOwned
     {
     }
 
+    /// <summary>
+    /// The payment's import number and line as one number (ADR 0028): unique within the organisation, in the order
+    /// payments were written.
+    /// </summary>
     public long Id { get; private set; }
 
     public Guid OrganisationId { get; private set; }
@@ -145,7 +149,8 @@ public sealed class SpendTransaction : IOrganisationOwned
 /// <summary>
 /// A payment as stored (<c>spend_payments</c>, ADR 0024): the organisation and the import as small integers (its
 /// <see cref="SpendLedger"/>'s number and <see cref="SpendImport.Number"/>) rather than two 36-character ids, so the
-/// row and its one index are about half the size. Written in bulk only (<see cref="SpendWriter"/>); read through
+/// row is about half the size; keyed by the organisation's number, the import's and the line, the order payments are
+/// written in, and in SQLite stored in that key alone (ADR 0028). Written in bulk only (<see cref="SpendWriter"/>); read through
 /// <see cref="SpendTransaction"/>, which has the ids back and the organisation filter.
 /// </summary>
 public sealed class SpendPayment
@@ -153,8 +158,6 @@ public sealed class SpendPayment
     private SpendPayment()
     {
     }
-
-    public long Id { get; private set; }
 
     public int OrganisationNumber { get; private set; }
 

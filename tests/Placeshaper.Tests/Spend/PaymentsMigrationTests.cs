@@ -40,11 +40,12 @@ public abstract class PaymentsMigrationTests(DatabaseProvider provider)
         var held = await db.SpendTransactions.IgnoreQueryFilters().AsNoTracking().OrderBy(t => t.Id)
             .Select(t => new { t.Id, t.OrganisationId, t.ImportId, t.Line, t.Date, t.Month, t.Amount, t.SupplierKey, t.Redacted, t.TransactionNumber, t.IdentityKey })
             .ToListAsync(TestContext.Current.CancellationToken);
+        // A payment's id is its import's number and its line as one number (0047), in the order the ids held gave.
         held.Select(t => (t.Id, t.OrganisationId, t.ImportId, t.TransactionNumber, t.Amount, t.IdentityKey)).ShouldBe([
-            (10L, Anytown, FirstImport, "A-1", 1000.0050m, 101L),
-            (11L, Anytown, FirstImport, "A-2", -250.5m, 102L),
-            (12L, Elsewhere, ElsewhereImport, "E-1", 12.34m, 101L),
-            (13L, Anytown, SecondImport, "A-3", 99.99m, 103L),
+            ((1L << 32) + 2, Anytown, FirstImport, "A-1", 1000.0050m, 101L),
+            ((1L << 32) + 3, Anytown, FirstImport, "A-2", -250.5m, 102L),
+            ((1L << 32) + 4, Elsewhere, ElsewhereImport, "E-1", 12.34m, 101L),
+            ((2L << 32) + 5, Anytown, SecondImport, "A-3", 99.99m, 103L),
         ]);
         held[0].Date.ShouldBe(new DateOnly(2025, 4, 3));
         held[0].Month.ShouldBe(202504);
@@ -79,7 +80,7 @@ public abstract class PaymentsMigrationTests(DatabaseProvider provider)
         report.Imported.ShouldBe(1);
         (await db.SpendImports.IgnoreQueryFilters().Where(i => i.Id == report.ImportId).Select(i => i.Number).SingleAsync(TestContext.Current.CancellationToken)).ShouldBe(3);
         var added = await db.SpendTransactions.IgnoreQueryFilters().Where(t => t.TransactionNumber == "A-4").SingleAsync(TestContext.Current.CancellationToken);
-        (added.OrganisationId, added.ImportId, added.Id > 13).ShouldBe((Anytown, report.ImportId!.Value, true));
+        (added.OrganisationId, added.ImportId, added.Id).ShouldBe((Anytown, report.ImportId!.Value, (3L << 32) + 2));
         (added.SupplierName, added.SupplierKey).ShouldBe(("Beta Ltd", "BETA"));
         (await db.SpendSupplierNames.CountAsync(TestContext.Current.CancellationToken)).ShouldBe(4, "Beta Ltd is numbered already");
 
