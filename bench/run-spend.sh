@@ -12,6 +12,8 @@ input=${1:-/tmp/placeshaper-spend-1m.csv}
 runs=${RUNS:-3}
 [ -f "$input" ] || "$here/make-spend-input.sh" "$input" || exit 1
 log=$(mktemp)
+published=""
+trap 'rm -rf "$log" ${published:+"$published"}' EXIT
 
 # Baselines are installed here, by this script, never by hand: DuckDB from npm into bench/node_modules, pandas from Debian.
 if command -v npm >/dev/null && [ ! -d "$here/node_modules/@duckdb/node-api" ]; then
@@ -35,10 +37,8 @@ for ((run = 1; run <= runs; run++)); do
 done
 
 # Placeshaper as it is deployed (README): published for this machine's runtime, libraries compiled ahead of time.
-rid=$(dotnet --info | awk '$1 == "RID:" { print $2; exit }')
 published=$(mktemp -d)
-trap 'rm -rf "$published" "$log"' EXIT
-dotnet publish "$here/../src/Placeshaper" -c Release -r "${rid:-linux-x64}" --self-contained false -o "$published" -v q >/dev/null || exit 1
+dotnet publish "$here/../src/Placeshaper" -c Release --use-current-runtime --self-contained false -o "$published" -v q >/dev/null || exit 1
 postgres=()
 [ -n "${PLACESHAPER_BENCH_POSTGRES:-}" ] && postgres=(--postgres "$PLACESHAPER_BENCH_POSTGRES")
 CI=1 "$published/placeshaper" bench spend "$input" --import-runs "$runs" "${postgres[@]}" | tee -a "$log"
@@ -66,4 +66,3 @@ if duck: print(f"Placeshaper/DuckDB: {ours / duck:.2f}× DuckDB's time, DuckDB l
 if duck_file: print(f"Placeshaper/DuckDB into a file: {ours / duck_file:.2f}× DuckDB's time, DuckDB loading into a database file (target ≤ 1×)")
 if pandas: print(f"pandas/Placeshaper: {pandas / ours:.2f}× faster than pandas (target ≥ 3×)")
 PY
-rm -f "$log"

@@ -34,7 +34,8 @@ internal sealed class SpendTransactionConfiguration : IEntityTypeConfiguration<S
     {
         builder.ToTable((string?)null);
         builder.ToView("spend_transactions");
-        builder.HasKey(t => t.Id);
+        // A payment's id is unique within its organisation only (ADR 0028).
+        builder.HasKey(t => new { t.OrganisationId, t.Id });
         builder.Property(t => t.Amount).HasMoneyConversion();
     }
 }
