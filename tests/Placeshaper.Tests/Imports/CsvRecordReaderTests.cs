@@ -52,6 +52,24 @@ public sealed class CsvRecordReaderTests
                 read.Select(r => r.Line).ShouldBe(records.Select((r, i) => records.Take(i + 1).Sum(x => x.Sum(Breaks)) + i + 1), "each record ends on the line its last break leaves it on");
             }).QuickCheckThrowOnFailure();
 
+    // A block may end inside an unquoted field, or on a \r whose \n follows in the next block: any block size must read
+    // the same fields and lines, whichever line ending the file uses.
+    [Fact]
+    public void Any_unquoted_fields_read_back_the_same_whatever_the_block_size_and_line_ending() =>
+        Prop.ForAll(
+            Gen.ArrayOf(Gen.ArrayOf(Gen.Elements('a', 'b', ' ', '£', 'é')).Select(c => new string(c))).Select(f => f.Length == 0 ? ["x"] : f)
+                .Where(f => f.Length > 1 || f[0].Length > 0).ArrayOf().ToArbitrary(),
+            Gen.Elements("\r\n", "\r", "\n").ToArbitrary(),
+            Gen.Choose(1, 70).ToArbitrary(),
+            (records, ending, block) =>
+            {
+                var text = string.Concat(records.Select(r => string.Join(",", r) + ending));
+                var read = Read(text, block);
+
+                read.Select(r => r.Cells).ShouldBe(records);
+                read.Select(r => r.Line).ShouldBe(records.Select((_, i) => i + 1));
+            }).QuickCheckThrowOnFailure();
+
     [Fact]
     public void A_value_a_column_repeats_is_one_string_and_a_column_of_unique_values_stops_being_shared()
     {
