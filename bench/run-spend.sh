@@ -65,4 +65,7 @@ if ours is None:
 if duck: print(f"Placeshaper/DuckDB: {ours / duck:.2f}× DuckDB's time, DuckDB loading into memory (target ≤ 1×)")
 if duck_file: print(f"Placeshaper/DuckDB into a file: {ours / duck_file:.2f}× DuckDB's time, DuckDB loading into a database file (target ≤ 1×)")
 if pandas: print(f"pandas/Placeshaper: {pandas / ours:.2f}× faster than pandas (target ≥ 3×)")
+# SQLite's own share, with no file read or parsed (docs/spend.md, tenth measurement).
+storing = first(r"SQLite storing alone")
+if duck and storing: print(f"SQLite storing alone/DuckDB: {storing / duck:.2f}× DuckDB's whole load into memory, for SQLite's inserting and committing the rows alone")
 PY
