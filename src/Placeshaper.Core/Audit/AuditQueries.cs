@@ -29,7 +29,7 @@ public static class AuditQueries
             }
 
             var rows = await query.OrderByDescending(e => e.Sequence).Take(batch).Select(ToRow).ToListAsync(cancellationToken);
-            foreach (var row in rows)
+            foreach (var row in await SealBidsAsync(db, rows, cancellationToken))
             {
                 yield return row;
             }
@@ -42,6 +42,47 @@ public static class AuditQueries
             before = rows[^1].Sequence;
         }
     }
+
+    /// <summary>
+    /// The rows as a reader of the trail may see them: an entry about a bid whose tender's deadline has not passed says
+    /// neither who did it nor what it holds, since before the deadline nobody may learn who has bid (ADR 0018), and
+    /// the trail records the bidder as actor and the provider in what changed. What is stored is untouched, so the
+    /// chain still verifies; once the deadline passes the entries read in full. Refused attempts to read a sealed bid
+    /// name the officer who tried and never the bidder, so they stay as they are.
+    /// </summary>
+    public static async Task<IReadOnlyList<Row>> SealBidsAsync(PlaceshaperDb db, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
+    {
+        var bids = rows.Where(AboutABid).Select(r => Guid.TryParse(r.EntityId, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
+        if (bids.Count == 0)
+        {
+            return rows;
+        }
+
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var deadlines = await db.Bids.IgnoreQueryFilters().AsNoTracking()
+            .Where(b => bids.Contains(b.Id))
+            .Join(db.Tenders.IgnoreQueryFilters(), b => b.TenderId, t => t.Id, (b, t) => new { b.Id, t.SubmissionDeadline })
+            .ToListAsync(cancellationToken);
+        var sealedUntil = deadlines.Where(d => d.SubmissionDeadline is not { } deadline || now < deadline).ToDictionary(d => d.Id, d => d.SubmissionDeadline);
+        return rows.Select(r => AboutABid(r) && Guid.TryParse(r.EntityId, out var id) && sealedUntil.TryGetValue(id, out var deadline) ? Sealed(r, deadline) : r).ToList();
+    }
+
+    /// <summary>What the sealed entry shows in place of its actor and its contents.</summary>
+    public const string SealedActor = "a bidder (sealed until the deadline)";
+
+    private static bool AboutABid(Row row) => row.EntityType == nameof(Bids.Bid) && row.Action != "sealed-bid-read-refused";
+
+    private static Row Sealed(Row row, DateTime? deadline) => row with
+    {
+        Actor = SealedActor,
+        Before = null,
+        After = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            @sealed = deadline is { } at
+                ? $"Who bid and what changed are hidden until the deadline for bids, {at.ToLocalUkTime()}."
+                : "Who bid and what changed are hidden until the tender's deadline for bids.",
+        }),
+    };
 
     /// <summary>The actions and entity types in an organisation's trail, for choosing a filter.</summary>
     public static async Task<(IReadOnlyList<string> Actions, IReadOnlyList<string> EntityTypes)> FilterChoicesAsync(PlaceshaperDb db, Guid organisationId, CancellationToken cancellationToken)

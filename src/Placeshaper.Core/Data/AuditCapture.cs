@@ -12,11 +12,13 @@ internal static class AuditCapture
 {
     /// <summary>
     /// Secrets, bookkeeping and members of the public's personal data, none of which may be copied into a trail that
-    /// can never be edited (a resident's contact email must be erasable on request).
+    /// can never be edited (a resident's contact email must be erasable on request). A reviewer's email and network
+    /// address are kept only as unsalted hashes, which hashing guesses would undo (every IPv4 address in minutes).
     /// </summary>
     private static readonly HashSet<string> Unrecorded = new(StringComparer.Ordinal)
     {
         "Envelope", "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash", "NormalizedEmail", "NormalizedUserName", "ContactEmail",
+        "EmailHash", "SenderHash", "ConfirmationTokenHash",
     };
 
     public sealed record Change(EntityEntry Entry, string Action, Dictionary<string, object?>? Before, Dictionary<string, object?>? After)

@@ -25,8 +25,9 @@ public static class AuditApi
         }
 
         var page = await paging.ApplyAsync(AuditQueries.ForOrganisation(db, organisation.Id, action, entityType), cancellationToken);
+        var rows = await AuditQueries.SealBidsAsync(db, page.Items, cancellationToken);
         return TypedResults.Ok(new Paged<Entry>(
-            page.Items.Select(r => new Entry(r.Sequence, r.At, r.Actor, r.Action, r.EntityType, r.EntityId, Json(r.Before), Json(r.After), r.Hash)).ToList(),
+            rows.Select(r => new Entry(r.Sequence, r.At, r.Actor, r.Action, r.EntityType, r.EntityId, Json(r.Before), Json(r.After), r.Hash)).ToList(),
             page.Page,
             page.PageSize,
             page.TotalItems));

@@ -40,7 +40,8 @@ public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db) : 
         (Action, EntityType) = (Blank(action), Blank(entityType));
         (Actions, EntityTypes) = await AuditQueries.FilterChoicesAsync(db, context.Id, cancellationToken);
         var paging = new Paging(Math.Max(1, pageNumber ?? 1), Paging.DefaultSize);
-        Entries = await paging.ApplyAsync(AuditQueries.ForOrganisation(db, context.Id, Action, EntityType), cancellationToken);
+        var entries = await paging.ApplyAsync(AuditQueries.ForOrganisation(db, context.Id, Action, EntityType), cancellationToken);
+        Entries = entries with { Items = await AuditQueries.SealBidsAsync(db, entries.Items, cancellationToken) };
         if (verify)
         {
             Verification = await AuditQueries.VerifyAsync(db, cancellationToken);

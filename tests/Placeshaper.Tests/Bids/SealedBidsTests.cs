@@ -219,6 +219,49 @@ public abstract class SealedBidsTests<TApp>(TApp app)
         (await (await bidder.GetPathAsync($"/api/v1/orgs/anytown/portal/bids/{care}/content")).ReadJsonAsync()).GetProperty("prices")[0].GetProperty("price").GetDecimal().ShouldBe(400_000m);
     }
 
+    /// <summary>
+    /// The audit trail records who bid (the actor, and the provider in what changed); read before the deadline, by
+    /// the API, the page or its download, those entries name nobody; after it they read in full.
+    /// </summary>
+    [Fact]
+    public async Task Before_the_deadline_the_audit_trail_does_not_say_who_has_bid()
+    {
+        app.RequireDatabase();
+        var tender = await PublishAsync();
+        var bid = await SubmitAsync("care@anytown-community-care.example", tender, 400_000m);
+        using (var care = await app.ApiAsAsync("care@anytown-community-care.example"))
+        {
+            (await care.PostAsync(new Uri($"/api/v1/orgs/anytown/portal/bids/{bid}/withdraw", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        }
+
+        var provider = (await app.WithDbAsync(db => db.Bids.IgnoreQueryFilters().Where(b => b.Id == Guid.Parse(bid)).Select(b => b.ProviderId).SingleAsync())).ToString();
+        string[] giveaways = ["care@anytown-community-care.example", "Anytown Community Care", provider];
+        using var administrator = await app.ApiAsAsync("administrator@anytown.example");
+        using var browser = await app.SignInAsync("administrator@anytown.example");
+
+        var entries = await (await administrator.GetPathAsync("/api/v1/orgs/anytown/audit?entityType=Bid&pageSize=500")).ReadJsonAsync();
+        var ofTheBid = entries.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("entityId").GetString() == bid).ToList();
+        ofTheBid.Select(e => e.GetProperty("action").GetString()).ShouldBe(["updated", "bid-withdrawn", "created", "bid-submitted"], ignoreOrder: true);
+        ofTheBid.ShouldAllBe(e => e.GetProperty("actor").GetString() == Placeshaper.Audit.AuditQueries.SealedActor);
+        giveaways.Where(g => string.Join("\n", ofTheBid).Contains(g, StringComparison.Ordinal)).ShouldBeEmpty("the API");
+
+        // The demo's earlier tenders, past their deadlines, name their bidders: only this bid's rows are looked at.
+        var page = await (await browser.Http.GetAsync(new Uri("/o/anytown/audit?entityType=Bid", UriKind.Relative))).Content.ReadAsStringAsync();
+        var rows = page.Split("<tr", StringSplitOptions.None).Where(r => r.Contains(Placeshaper.Audit.AuditQueries.SealedActor, StringComparison.Ordinal)).ToList();
+        rows.Count.ShouldBeGreaterThanOrEqualTo(4);
+        giveaways.Where(g => rows.Any(r => r.Contains(g, StringComparison.Ordinal))).ShouldBeEmpty("the page");
+        var download = await (await browser.Http.GetAsync(new Uri("/o/anytown/audit?handler=Download&format=csv&entityType=Bid", UriKind.Relative))).Content.ReadAsStringAsync();
+        var lines = download.Split('\n').Where(l => l.Contains(bid, StringComparison.Ordinal)).ToList();
+        lines.Count.ShouldBe(4);
+        giveaways.Where(g => lines.Any(l => l.Contains(g, StringComparison.Ordinal))).ShouldBeEmpty("the download");
+
+        await PassTheDeadlineAsync(tender);
+        var opened = await (await administrator.GetPathAsync("/api/v1/orgs/anytown/audit?entityType=Bid&action=bid-submitted&pageSize=500")).ReadJsonAsync();
+        var submitted = opened.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("entityId").GetString() == bid);
+        submitted.GetProperty("actor").GetString().ShouldNotBe(Placeshaper.Audit.AuditQueries.SealedActor);
+        submitted.GetProperty("after").GetProperty("provider").GetString().ShouldBe(provider);
+    }
+
     [Fact]
     public async Task Bidders_replace_and_withdraw_their_own_bids_before_the_deadline_and_never_see_anyone_elses()
     {

@@ -62,6 +62,13 @@ public abstract partial class ResidentsReviewTests<TApp>(TApp app)
         (await ReviewsAsync(resident, providerId)).ShouldContain(linked);
         (await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().CountAsync(e => e.Action == "review-approved" && e.EntityId == heldId))).ShouldBe(1);
 
+        // The trail can never be edited, so it keeps no hash of a resident's email or network address: unsalted, either
+        // could be found again by hashing guesses (every IPv4 address takes minutes).
+        var trail = await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().Where(e => e.EntityType == nameof(Review) && e.EntityId == heldId)
+            .Select(e => (e.Before ?? "") + (e.After ?? "")).ToListAsync());
+        trail.ShouldNotBeEmpty();
+        trail.Where(t => t.Contains("Hash", StringComparison.Ordinal)).ShouldBeEmpty();
+
         // The same person again within six months: the answer is the same, the email explains, and nothing is added.
         var shouted = email.ToUpperInvariant();
         (await resident.PostJsonAsync($"{Public}/reviews", Review(providerId, contractId, "Still excellent, still on time, still kind to my mother.", shouted)))
