@@ -92,7 +92,7 @@ public sealed class Variation : IOrganisationOwned
             errors.Add("valueChange", $"The change would take the value below nothing: the contract is worth {Money.Format(contract.TotalValue!.Value)}");
         }
 
-        if (Math.Abs(months) > MaxTermMonths)
+        if (months is < -MaxTermMonths or > MaxTermMonths)
         {
             errors.Add("termMonths", $"Enter the change of term in months, from -{MaxTermMonths} to {MaxTermMonths}");
         }

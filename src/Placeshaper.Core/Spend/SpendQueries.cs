@@ -30,8 +30,11 @@ public static class SpendQueries
     /// </summary>
     public static async Task<Summary> SummaryAsync(PlaceshaperDb db, Guid organisationId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var firstFull = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
-        var lastFull = to.AddDays(1).Day == 1 ? new DateOnly(to.Year, to.Month, 1) : new DateOnly(to.Year, to.Month, 1).AddMonths(-1);
+        // The whole months are found by stepping a month either side of the range's ends, so those ends are kept a
+        // month inside the calendar's for it: no payment is dated so early or late (imports refuse such dates).
+        var (start, end) = (Within(from), Within(to));
+        var firstFull = start.Day == 1 ? start : new DateOnly(start.Year, start.Month, 1).AddMonths(1);
+        var lastFull = end.AddDays(1).Day == 1 ? new DateOnly(end.Year, end.Month, 1) : new DateOnly(end.Year, end.Month, 1).AddMonths(-1);
         var edges = new List<(DateOnly From, DateOnly To)>();
         if (firstFull > lastFull)
         {
@@ -68,6 +71,12 @@ public static class SpendQueries
             new SharesView(Share(parts.Local, totalUnits), Share(parts.Sme, totalUnits), Share(parts.Vcse, totalUnits), Share(parts.PublicSector, totalUnits)),
             SharesBasisText);
     }
+
+    private static readonly DateOnly EarliestEnd = new(1, 2, 1);
+
+    private static readonly DateOnly LatestEnd = new(9998, 12, 31);
+
+    private static DateOnly Within(DateOnly date) => date < EarliestEnd ? EarliestEnd : date > LatestEnd ? LatestEnd : date;
 
     private static ShareView Share(long units, long totalUnits) => new(
         Common.Money.ToPence(Common.Money.FromStoredUnits(units)),

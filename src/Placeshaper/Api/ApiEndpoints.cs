@@ -22,6 +22,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(WebApp.ApiScheme)
             .DisableAntiforgery()
+            .AddEndpointFilter<EmptyListItems>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithTags("Organisations");

@@ -90,7 +90,17 @@ public static class SpendApi
         string name;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
+            {
+                // A body cut short or not laid out as its multipart boundary says: the sender's mistake, told as one.
+                return Problems.Validation(Common.Errors.For("file", $"The upload could not be read as multipart form data ({e.Message}): send the spend file as the multipart field 'file'"));
+            }
+
             if ((form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null)) is not { } upload)
             {
                 return Problems.Validation(Common.Errors.For("file", "Send the spend file as the multipart field 'file'"));
