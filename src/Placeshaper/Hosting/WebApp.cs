@@ -163,7 +163,7 @@ public static class WebApp
         {
             cookies.ApplicationCookie?.Configure(options =>
             {
-                options.Cookie.Name = "placeshaper.session";
+                options.Cookie.Name = CrossSiteApiCalls.SessionCookie;
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.LoginPath = "/sign-in";
@@ -213,6 +213,7 @@ public static class WebApp
         app.UseRouting();
         app.UseRateLimiter();
         app.UseMiddleware<RequestSizeLimit>(settings.MaxRequestBodyBytes);
+        app.UseMiddleware<CrossSiteApiCalls>();
         app.UseAuthentication();
         app.UseMiddleware<ViewerMiddleware>();
         app.UseAuthorization();
