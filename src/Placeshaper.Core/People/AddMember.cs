@@ -9,6 +9,11 @@ namespace Placeshaper.People;
 /// <summary>Gives a person roles at an organisation, creating their account when the email is new.</summary>
 public sealed class AddMember(PlaceshaperDb db, UserManager<Person> people)
 {
+    /// <summary>As long as the column holds (<c>PersonConfiguration</c>).</summary>
+    public const int MaxDisplayName = 200;
+
+    public const int MaxPassword = 256;
+
     public sealed record Command(string? Email, string? DisplayName, IReadOnlyList<string>? Roles, Guid? ProviderId = null, string? Password = null);
 
     /// <summary>What happened; <see cref="InitialPassword"/> is set only when an account was created without one given.</summary>
@@ -66,9 +71,15 @@ public sealed class AddMember(PlaceshaperDb db, UserManager<Person> people)
         var created = false;
         if (person is null)
         {
-            if (string.IsNullOrWhiteSpace(command.DisplayName))
+            if (string.IsNullOrWhiteSpace(command.DisplayName) || command.DisplayName.Trim().Length > MaxDisplayName)
             {
-                return Errors.For("displayName", "Enter the person's name");
+                return Errors.For("displayName", $"Enter the person's name, up to {MaxDisplayName} characters");
+            }
+
+            // Hashing a password takes time in proportion to its length: a very long one would hold the server up.
+            if (command.Password is { Length: > MaxPassword })
+            {
+                return Errors.For("password", $"Use a password of up to {MaxPassword} characters");
             }
 
             var password = command.Password;

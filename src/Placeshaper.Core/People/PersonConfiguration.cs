@@ -13,7 +13,7 @@ internal sealed class PersonConfiguration :
     public void Configure(EntityTypeBuilder<Person> builder)
     {
         builder.ToTable("people");
-        builder.Property(p => p.DisplayName).HasMaxLength(200);
+        builder.Property(p => p.DisplayName).HasMaxLength(AddMember.MaxDisplayName);
     }
 
     public void Configure(EntityTypeBuilder<IdentityUserClaim<Guid>> builder) => builder.ToTable("person_claims");

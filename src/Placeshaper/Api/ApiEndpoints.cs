@@ -22,7 +22,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(WebApp.ApiScheme)
             .DisableAntiforgery()
-            .AddEndpointFilter<EmptyListItems>()
+            .AddEndpointFilter<RequestBodyChecks>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithTags("Organisations");

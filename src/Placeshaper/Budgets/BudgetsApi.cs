@@ -37,12 +37,14 @@ public static class BudgetsApi
     public static void Map(RouteGroupBuilder organisation)
     {
         organisation.MapGet("/programmes/{programmeId:guid}/budgets", ListAsync).WithTags("Pooled budgets")
-            .WithName("ListPooledBudgets").WithSummary("A programme's pooled budgets, for its lead and partners");
+            .WithName("ListPooledBudgets").WithSummary("A programme's pooled budgets, for its lead and partners")
+            .WithMetadata(new RequiresRoleAttribute(Roles.Officers));
         organisation.MapPost("/programmes/{programmeId:guid}/budgets", SetUpAsync).WithTags("Pooled budgets")
             .WithName("SetUpPooledBudget").WithSummary("Set up a pooled budget for a financial year (the lead)")
             .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.FinanceOfficer));
         organisation.MapGet("/budgets/{budgetId:guid}", GetAsync).WithTags("Pooled budgets")
-            .WithName("GetPooledBudget").WithSummary("A pooled budget with its ledger and every partner's statement, working shown");
+            .WithName("GetPooledBudget").WithSummary("A pooled budget with its ledger and every partner's statement, working shown")
+            .WithMetadata(new RequiresRoleAttribute(Roles.Officers));
         organisation.MapPost("/budgets/{budgetId:guid}/lines", RecordLineAsync).WithTags("Pooled budgets")
             .WithName("RecordBudgetLine").WithSummary("Record a commitment or payment against the pot (the host)")
             .WithMetadata(new RequiresRoleAttribute(Role.FinanceOfficer, Role.Commissioner));
@@ -99,12 +101,12 @@ public static class BudgetsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: "Only the host organisation records commitments and payments.");
         }
 
-        if (request.Kind is null)
+        if (request.Kind is not { } kind || !Enum.IsDefined(kind))
         {
             return Problems.Validation(Common.Errors.For("kind", "Say whether the line is a Commitment or Spend"));
         }
 
-        var line = BudgetLine.Record(found.Budget, request.Kind.Value, request.OccurredOn, request.Description, request.Amount, db.Clock.GetUtcNow().UtcDateTime);
+        var line = BudgetLine.Record(found.Budget, kind, request.OccurredOn, request.Description, request.Amount, db.Clock.GetUtcNow().UtcDateTime);
         if (!line.Succeeded)
         {
             return Problems.Validation(line.Errors);

@@ -7,6 +7,8 @@ using Placeshaper.Shared;
 
 namespace Placeshaper.Budgets;
 
+// Suppliers' users never read the buyer's programmes and pooled money (Roles.Officers).
+[RequiresRole(Role.Administrator, Role.Commissioner, Role.ProcurementOfficer, Role.FinanceOfficer, Role.Evaluator, Role.Councillor)]
 public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : FormPage
 {
     [BindProperty]

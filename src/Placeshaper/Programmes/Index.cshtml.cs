@@ -4,6 +4,8 @@ using Placeshaper.Organisations;
 
 namespace Placeshaper.Programmes;
 
+// Suppliers' users never read the buyer's programmes and pooled money (Roles.Officers).
+[RequiresRole(Role.Administrator, Role.Commissioner, Role.ProcurementOfficer, Role.FinanceOfficer, Role.Evaluator, Role.Councillor)]
 public sealed class IndexModel(OrganisationContext context, PlaceshaperDb db) : PageModel
 {
     public string Slug => context.Slug;

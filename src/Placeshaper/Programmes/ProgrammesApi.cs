@@ -30,7 +30,8 @@ public static class ProgrammesApi
 
     public static void Map(RouteGroupBuilder organisation)
     {
-        var programmes = organisation.MapGroup("/programmes").WithTags("Programmes");
+        // Programmes are the buyer's side, their partners' plans and money: suppliers' users never read them.
+        var programmes = organisation.MapGroup("/programmes").WithTags("Programmes").WithMetadata(new RequiresRoleAttribute(Roles.Officers));
         programmes.MapGet("/", ListAsync).WithName("ListProgrammes").WithSummary("Programmes the organisation leads or is a partner in");
         programmes.MapPost("/", StartAsync).WithName("StartProgramme").WithSummary("Start a programme led by this organisation")
             .WithMetadata(new RequiresRoleAttribute(Role.Commissioner, Role.Administrator));

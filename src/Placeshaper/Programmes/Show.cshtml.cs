@@ -6,6 +6,8 @@ using Placeshaper.Organisations;
 
 namespace Placeshaper.Programmes;
 
+// Suppliers' users never read the buyer's programmes and pooled money (Roles.Officers).
+[RequiresRole(Placeshaper.Organisations.Role.Administrator, Placeshaper.Organisations.Role.Commissioner, Placeshaper.Organisations.Role.ProcurementOfficer, Placeshaper.Organisations.Role.FinanceOfficer, Placeshaper.Organisations.Role.Evaluator, Placeshaper.Organisations.Role.Councillor)]
 public sealed class ShowModel(OrganisationContext context, PlaceshaperDb db) : PageModel
 {
     public string Slug => context.Slug;

@@ -5,6 +5,11 @@ namespace Placeshaper.Shared;
 /// <summary>The GOV.UK date input: day, month and year typed separately, read together.</summary>
 public sealed class DateInput
 {
+    /// <summary>The years a date may be in, here and in the API (<see cref="Api.RequestBodyChecks"/>).</summary>
+    public const int FirstYear = 1900;
+
+    public const int LastYear = 2200;
+
     public string? Day { get; set; }
 
     public string? Month { get; set; }
@@ -17,7 +22,7 @@ public sealed class DateInput
         int.TryParse(Day, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
         && int.TryParse(Month, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
         && int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
-        && y is >= 1900 and <= 2200 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
+        && y is >= FirstYear and <= LastYear && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
             ? new DateOnly(y, m, d)
             : null;
 

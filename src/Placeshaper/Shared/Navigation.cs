@@ -27,7 +27,7 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new(Stage.Overview, "Overview", "", []),
-        new(Stage.Overview, "Programmes", "/programmes", []),
+        new(Stage.Overview, "Programmes", "/programmes", Roles.Officers),
         new(Stage.AssessNeeds, "Needs", "/needs", []),
         new(Stage.AssessNeeds, "Areas", "/areas", []),
         new(Stage.AssessNeeds, "What people tell us", "/intelligence", []),

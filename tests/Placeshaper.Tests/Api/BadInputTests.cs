@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Placeshaper.Tests.Infrastructure;
 
 namespace Placeshaper.Tests.Api;
@@ -70,6 +71,35 @@ public abstract class BadInputTests<TApp>(TApp app)
         var variations = $"/api/v1/orgs/anytown/contracts/{created.GetProperty("id").GetString()}/variations";
         (await FieldsAsync(await procurement.PostJsonAsync(variations, new { valueChange = 1000m, termMonths = int.MinValue, description = "x", reason = "y" })))
             .ShouldBe(["termMonths"]);
+    }
+
+    /// <summary>Bad input once accepted and stored, now refused by name.</summary>
+    [Fact]
+    public async Task Placeholder_dates_undefined_kinds_overlong_names_and_a_payment_entered_twice_are_refused()
+    {
+        app.RequireDatabase();
+        using var commissioner = await app.ApiAsAsync("commissioner@anytown.example");
+        var reference = "BAD-" + Guid.NewGuid().ToString("N")[..8];
+        object Contract(string start, string end) => new { reference, title = "Youth outreach", supplierName = "Outreach Partners", totalValue = 100_000m, startDate = start, endDate = end };
+        (await FieldsAsync(await commissioner.PostJsonAsync("/api/v1/orgs/anytown/contracts", Contract("0001-01-01", "9999-12-31")))).ShouldBe(["startDate", "endDate"], ignoreOrder: true);
+        var created = await commissioner.PostJsonAsync("/api/v1/orgs/anytown/contracts", Contract("2026-04-01", "2028-03-31"));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var payments = $"/api/v1/orgs/anytown/contracts/{(await created.ReadJsonAsync()).GetProperty("id").GetString()}/payments";
+
+        var payment = new { amount = 1000m, paidOn = "2026-05-15", reference = "REM-7" };
+        (await commissioner.PostJsonAsync($"{payments}/2026-04-01/paid", payment)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await FieldsAsync(await commissioner.PostJsonAsync($"{payments}/2026-04-01/paid", payment with { reference = "rem-7" }))).ShouldBe(["reference"]);
+        (await commissioner.PostJsonAsync($"{payments}/2026-05-01/paid", payment)).StatusCode.ShouldBe(HttpStatusCode.Created, "another period's reference is its own");
+        (await FieldsAsync(await commissioner.PostJsonAsync($"{payments}/9999-12-01/paid", payment with { reference = "REM-8" }))).ShouldBe(["periodStart"]);
+
+        var budgetId = await app.WithDbAsync(db => db.PooledBudgets.IgnoreQueryFilters().Where(b => b.OrganisationId == db.Organisations.IgnoreQueryFilters().Single(o => o.Slug == "anytown").Id).Select(b => b.Id).FirstAsync());
+        using var finance = await app.ApiAsAsync("finance@anytown.example");
+        (await FieldsAsync(await finance.PostJsonAsync($"/api/v1/orgs/anytown/budgets/{budgetId}/lines", new { kind = 999, occurredOn = "2026-05-01", description = "x", amount = 1000m })))
+            .ShouldBe(["kind"]);
+
+        using var administrator = await app.ApiAsAsync("administrator@anytown.example");
+        (await FieldsAsync(await administrator.PostJsonAsync("/api/v1/orgs/anytown/members", new { email = $"long.{Guid.NewGuid():N}@anytown.example", displayName = new string('x', 201), roles = new[] { "Evaluator" } })))
+            .ShouldBe(["displayName"]);
     }
 
     [Fact]

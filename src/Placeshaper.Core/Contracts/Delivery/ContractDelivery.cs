@@ -130,6 +130,14 @@ public sealed class ContractDelivery(PlaceshaperDb db)
             return recorded.Errors!;
         }
 
+        // The same remittance entered twice would count twice towards what was paid: a period's references are its own.
+        var reference = recorded.Value!.Reference;
+        var references = await db.Set<ContractPayment>().Where(p => p.ContractId == contract.Id && p.PeriodStart == periodStart).Select(p => p.Reference).ToListAsync(cancellationToken);
+        if (references.Contains(reference, StringComparer.OrdinalIgnoreCase))
+        {
+            return Common.Errors.For("reference", $"A payment with the reference {reference} is already recorded for this period");
+        }
+
         db.Set<ContractPayment>().Add(recorded.Value!);
         db.RecordDecision(new AuditDecision(contract.OrganisationId, "contract-payment-recorded", nameof(Contract), contract.Id.ToString(),
             After: JsonSerializer.Serialize(new { recorded.Value!.PeriodStart, recorded.Value.Amount, recorded.Value.PaidOn, recorded.Value.Reference })));

@@ -111,6 +111,15 @@ public sealed class ContractPayment : IOrganisationOwned
 
     public sealed record Input(decimal? Amount, DateOnly? PaidOn, string? Reference);
 
+    private static string Term(Contract contract) =>
+        (contract.StartDate, contract.CurrentExpiry) switch
+        {
+            ({ } start, { } expiry) => $", {start:d MMMM yyyy} to {expiry:d MMMM yyyy}",
+            ({ } start, null) => $", from {start:d MMMM yyyy}",
+            (null, { } expiry) => $", to {expiry:d MMMM yyyy}",
+            _ => "",
+        };
+
     public static Result<ContractPayment> Record(Contract contract, DateOnly periodStart, Input input, Guid? personId, DateTime now)
     {
         var errors = new Errors();
@@ -131,6 +140,12 @@ public sealed class ContractPayment : IOrganisationOwned
         if (string.IsNullOrWhiteSpace(input.Reference) || input.Reference.Trim().Length > MaxReference)
         {
             errors.Add("reference", $"Enter the payment's reference, such as the invoice or remittance number, up to {MaxReference} characters");
+        }
+
+        // A payment period is at most a year long, so one that overlaps the term starts no earlier than a year before it.
+        if ((contract.StartDate is { } start && periodStart < start.AddYears(-1)) || (contract.CurrentExpiry is { } expiry && periodStart > expiry))
+        {
+            errors.Add("periodStart", $"The payment period must fall within the contract's term{Term(contract)}");
         }
 
         if (errors.Any)
