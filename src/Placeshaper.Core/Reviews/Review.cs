@@ -79,10 +79,13 @@ public sealed class Review : IOrganisationOwned
     /// <summary>The name the reviewer chose to show, or "" for "a resident".</summary>
     public string DisplayName { get; private set; } = "";
 
-    /// <summary>SHA-256 of the lower-cased address: enough to spot a second review by the same person, useless to read.</summary>
+    /// <summary>
+    /// SHA-256 of the lower-cased address: enough to spot a second review by the same person. Unsalted, so never copied
+    /// into the audit trail, and cleared once the review is older than the months between reviews (<see cref="ForgetReviewers"/>).
+    /// </summary>
     public string EmailHash { get; private set; } = "";
 
-    /// <summary>SHA-256 of the sender's network address, to spot a flood from one place; never shown.</summary>
+    /// <summary>SHA-256 of the sender's network address, to spot a flood from one place; never shown, and cleared after a few days (<see cref="ForgetReviewers"/>).</summary>
     public string SenderHash { get; private set; } = "";
 
     public string ConfirmationTokenHash { get; private set; } = "";

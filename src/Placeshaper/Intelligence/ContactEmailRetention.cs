@@ -30,7 +30,8 @@ public sealed record ContactEmailRetentionSettings(int Days)
 }
 
 /// <summary>
-/// Erases contact emails kept past the retention period once a day while Placeshaper runs; <c>serve</c> also does it
+/// Erases contact emails kept past the retention period once a day while Placeshaper runs, and what residents'
+/// reviews keep of who wrote them once the review rules no longer need it (<see cref="Reviews.ForgetReviewers"/>); <c>serve</c> also does it
 /// as it starts (<see cref="RunOnceAsync"/>), and operators may schedule <c>placeshaper intelligence erase-expired</c>.
 /// Every instance may run it: a second run finds nothing left to erase.
 /// </summary>
@@ -42,7 +43,11 @@ public sealed partial class ContactEmailRetention(IServiceScopeFactory scopes, C
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AccessScope>().ActAsOperator("contact email retention");
-        return await scope.ServiceProvider.GetRequiredService<EraseContactEmails>().ExpiredAsync(days, cancellationToken);
+        var erased = await scope.ServiceProvider.GetRequiredService<EraseContactEmails>().ExpiredAsync(days, cancellationToken);
+
+        // Residents' reviews keep hashes of who wrote them only while the review rules need them (ForgetReviewers).
+        await Reviews.ForgetReviewers.ExpiredAsync(scope.ServiceProvider.GetRequiredService<PlaceshaperDb>(), cancellationToken);
+        return erased;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
