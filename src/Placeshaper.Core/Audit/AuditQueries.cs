@@ -47,13 +47,15 @@ public static class AuditQueries
     /// The rows as a reader of the trail may see them: an entry about a bid whose tender's deadline has not passed says
     /// neither who did it nor what it holds, since before the deadline nobody may learn who has bid (ADR 0018), and
     /// the trail records the bidder as actor and the provider in what changed. What is stored is untouched, so the
-    /// chain still verifies; once the deadline passes the entries read in full. Refused attempts to read a sealed bid
-    /// name the officer who tried and never the bidder, so they stay as they are.
+    /// chain still verifies; once the deadline passes the entries read in full. An officer's refused attempt to read a
+    /// sealed bid names the officer and never the bidder, so it stays as it is (the bidder's own attempt is recorded
+    /// apart, <see cref="Bids.SealedBids.OwnBidReadRefused"/>, and sealed). An entry about a bid that cannot be found
+    /// is sealed too: when in doubt, nothing is told.
     /// </summary>
     public static async Task<IReadOnlyList<Row>> SealBidsAsync(PlaceshaperDb db, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
     {
         var bids = rows.Where(AboutABid).Select(r => Guid.TryParse(r.EntityId, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
-        if (bids.Count == 0)
+        if (!rows.Any(AboutABid))
         {
             return rows;
         }
@@ -63,8 +65,10 @@ public static class AuditQueries
             .Where(b => bids.Contains(b.Id))
             .Join(db.Tenders.IgnoreQueryFilters(), b => b.TenderId, t => t.Id, (b, t) => new { b.Id, t.SubmissionDeadline })
             .ToListAsync(cancellationToken);
-        var sealedUntil = deadlines.Where(d => d.SubmissionDeadline is not { } deadline || now < deadline).ToDictionary(d => d.Id, d => d.SubmissionDeadline);
-        return rows.Select(r => AboutABid(r) && Guid.TryParse(r.EntityId, out var id) && sealedUntil.TryGetValue(id, out var deadline) ? Sealed(r, deadline) : r).ToList();
+        var open = deadlines.Where(d => d.SubmissionDeadline is { } deadline && now >= deadline).Select(d => d.Id).ToHashSet();
+        var sealedUntil = deadlines.Where(d => !open.Contains(d.Id)).ToDictionary(d => d.Id, d => d.SubmissionDeadline);
+        return rows.Select(r => !AboutABid(r) || (Guid.TryParse(r.EntityId, out var id) && open.Contains(id)) ? r
+            : Sealed(r, Guid.TryParse(r.EntityId, out var bid) && sealedUntil.TryGetValue(bid, out var deadline) ? deadline : null)).ToList();
     }
 
     /// <summary>What the sealed entry shows in place of its actor and its contents.</summary>
@@ -72,10 +76,15 @@ public static class AuditQueries
 
     private static bool AboutABid(Row row) => row.EntityType == nameof(Bids.Bid) && row.Action != "sealed-bid-read-refused";
 
+    /// <remarks>
+    /// The hash goes too: what it covers (who acted, a status, a time next to the entry's own) is guessable enough to
+    /// be confirmed by hashing guesses, and a reader cannot check a sealed row against it anyway.
+    /// </remarks>
     private static Row Sealed(Row row, DateTime? deadline) => row with
     {
         Actor = SealedActor,
         Before = null,
+        Hash = "",
         After = System.Text.Json.JsonSerializer.Serialize(new
         {
             @sealed = deadline is { } at

@@ -70,7 +70,7 @@ public sealed class SealedBids(PlaceshaperDb db, SealingKeys keys)
     {
         var read = readerId is { } reader
             ? await CheckAsync(tender, reader, "read a bid", cancellationToken, bid)
-            : tender.BidsAreSealed(db.Clock.GetUtcNow().UtcDateTime) ? await RefusedAsync(tender, "read a bid", cancellationToken, bid) : SealedRead.Allowed;
+            : tender.BidsAreSealed(db.Clock.GetUtcNow().UtcDateTime) ? await RefusedAsync(tender, "read their own bid", cancellationToken, bid, OwnBidReadRefused) : SealedRead.Allowed;
         return read == SealedRead.Allowed && bid.Status == BidStatus.Submitted ? (read, new Opened(bid, Unseal(bid))) : (read, null);
     }
 
@@ -91,15 +91,21 @@ public sealed class SealedBids(PlaceshaperDb db, SealingKeys keys)
         : !await db.Evaluations.AnyAsync(e => e.TenderId == tender.Id && e.Declarations.Any(d => d.PersonId == readerId && !d.HasConflict), cancellationToken) ? SealedRead.NotDeclared
         : SealedRead.Allowed;
 
-    private async Task<SealedRead> RefusedAsync(Tender tender, string attempt, CancellationToken cancellationToken, Bid? bid = null)
+    /// <summary>
+    /// A bidder's own early attempt to read its bid: recorded apart from officers' attempts, since it names the bidder,
+    /// and so sealed in the trail until the deadline like the bid's other entries (<c>AuditQueries.SealBidsAsync</c>).
+    /// </summary>
+    public const string OwnBidReadRefused = "own-bid-read-refused";
+
+    private async Task<SealedRead> RefusedAsync(Tender tender, string attempt, CancellationToken cancellationToken, Bid? bid = null, string action = "sealed-bid-read-refused")
     {
-        await RefuseAsync(tender, attempt, cancellationToken, bid);
+        await RefuseAsync(tender, attempt, cancellationToken, bid, action);
         return SealedRead.TooEarly;
     }
 
-    private async Task RefuseAsync(Tender tender, string attempt, CancellationToken cancellationToken, Bid? bid = null)
+    private async Task RefuseAsync(Tender tender, string attempt, CancellationToken cancellationToken, Bid? bid = null, string action = "sealed-bid-read-refused")
     {
-        db.RecordDecision(new AuditDecision(tender.OrganisationId, "sealed-bid-read-refused", bid is null ? nameof(Tender) : nameof(Bid), (bid?.Id ?? tender.Id).ToString(),
+        db.RecordDecision(new AuditDecision(tender.OrganisationId, action, bid is null ? nameof(Tender) : nameof(Bid), (bid?.Id ?? tender.Id).ToString(),
             After: JsonSerializer.Serialize(new { tender = tender.Reference, attempt, deadline = tender.SubmissionDeadline })));
         await db.SaveChangesAsync(cancellationToken);
     }

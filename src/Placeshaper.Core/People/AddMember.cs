@@ -76,7 +76,7 @@ public sealed class AddMember(PlaceshaperDb db, UserManager<Person> people)
                 return Errors.For("displayName", $"Enter the person's name, up to {MaxDisplayName} characters");
             }
 
-            // Hashing a password takes time in proportion to its length: a very long one would hold the server up.
+            // Nobody types more; without a cap the field would take whatever a request can carry.
             if (command.Password is { Length: > MaxPassword })
             {
                 return Errors.For("password", $"Use a password of up to {MaxPassword} characters");

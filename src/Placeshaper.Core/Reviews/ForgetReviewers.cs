@@ -17,32 +17,40 @@ public static class ForgetReviewers
 {
     public static TimeSpan SenderKeptFor => Review.ConfirmationLifetime + TimeSpan.FromDays(2);
 
-    /// <summary>Clears the hashes past their time, returning how many reviews changed.</summary>
+    /// <summary>Clears the hashes past their time, returning how many it cleared.</summary>
+    /// <remarks>
+    /// Each organisation's are cleared by statements of their own, whose counts of rows changed are what is recorded:
+    /// a second instance running at the same moment finds nothing left and records nothing. No transaction is held
+    /// across them, so the audit's own lock is never waited for while the database's write lock is held.
+    /// </remarks>
     public static async Task<int> ExpiredAsync(PlaceshaperDb db, CancellationToken cancellationToken)
     {
         var now = db.Clock.GetUtcNow().UtcDateTime;
         var (senderBefore, emailBefore) = (now - SenderKeptFor, now.AddMonths(-Review.MonthsBetweenReviews));
-        var reviews = db.Reviews.IgnoreQueryFilters()
-            .Where(r => (r.SenderHash != "" && r.SubmittedAt < senderBefore) || (r.EmailHash != "" && r.SubmittedAt < emailBefore));
-        var counts = await reviews.GroupBy(r => r.OrganisationId).Select(g => new { Organisation = g.Key, Reviews = g.Count() }).ToListAsync(cancellationToken);
-        if (counts.Count == 0)
+        var reviews = db.Reviews.IgnoreQueryFilters();
+        var organisations = await reviews
+            .Where(r => (r.SenderHash != "" && r.SubmittedAt < senderBefore) || (r.EmailHash != "" && r.SubmittedAt < emailBefore))
+            .Select(r => r.OrganisationId).Distinct().ToListAsync(cancellationToken);
+        var cleared = 0;
+        foreach (var organisation in organisations)
         {
-            return 0;
+            var senders = await reviews.Where(r => r.OrganisationId == organisation && r.SenderHash != "" && r.SubmittedAt < senderBefore)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.SenderHash, ""), cancellationToken);
+            var emails = await reviews.Where(r => r.OrganisationId == organisation && r.EmailHash != "" && r.SubmittedAt < emailBefore)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.EmailHash, ""), cancellationToken);
+            if (senders + emails > 0)
+            {
+                db.RecordDecision(new AuditDecision(organisation, "reviewer-hashes-forgotten", nameof(Review), "retention",
+                    After: string.Create(CultureInfo.InvariantCulture, $"{{\"basis\":\"retention\",\"networkAddresses\":{senders},\"emails\":{emails}}}")));
+                cleared += senders + emails;
+            }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Reviews.IgnoreQueryFilters().Where(r => r.SenderHash != "" && r.SubmittedAt < senderBefore)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.SenderHash, ""), cancellationToken);
-        await db.Reviews.IgnoreQueryFilters().Where(r => r.EmailHash != "" && r.SubmittedAt < emailBefore)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.EmailHash, ""), cancellationToken);
-        foreach (var count in counts)
+        if (cleared > 0)
         {
-            db.RecordDecision(new AuditDecision(count.Organisation, "reviewer-hashes-forgotten", nameof(Review), "retention",
-                After: string.Create(CultureInfo.InvariantCulture, $"{{\"basis\":\"retention\",\"reviews\":{count.Reviews}}}")));
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return counts.Sum(c => c.Reviews);
+        return cleared;
     }
 }

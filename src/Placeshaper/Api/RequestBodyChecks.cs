@@ -94,7 +94,7 @@ internal sealed class RequestBodyChecks : IEndpointFilter
                         {
                             errors.Add($"{path}{member.Name}[{index}]", "Give this item, or leave it out of the list: it is empty (null)");
                         }
-                        else if (item is not null)
+                        else if (item is not null && IsOurs(item.GetType()))
                         {
                             Check(item, $"{path}{member.Name}[{index}].", errors, depth + 1);
                         }
@@ -147,6 +147,13 @@ internal sealed class RequestBodyChecks : IEndpointFilter
 
             var info = nullability.Create(property);
             var item = info.ElementType ?? (typeof(IEnumerable).IsAssignableFrom(property.PropertyType) && info.GenericTypeArguments.Length == 1 ? info.GenericTypeArguments[0] : null);
+            if (item is { Type.IsValueType: true })
+            {
+                // Numbers, dates and bytes (a document's content, up to megabytes): nothing in them can be empty or
+                // looked into, and going through them one by one would cost as much as the upload.
+                continue;
+            }
+
             if (item is not null)
             {
                 members.Add(new Member(property, name, Kind.List, ItemsMayBeEmpty: item.ReadState != NullabilityState.NotNull));

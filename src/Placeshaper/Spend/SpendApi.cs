@@ -95,10 +95,11 @@ public static class SpendApi
             {
                 form = await request.ReadFormAsync(cancellationToken);
             }
-            catch (Exception e) when (e is IOException or InvalidDataException)
+            catch (Exception e) when (e is (IOException or InvalidDataException) and not BadHttpRequestException)
             {
-                // A body cut short or not laid out as its multipart boundary says: the sender's mistake, told as one.
-                return Problems.Validation(Common.Errors.For("file", $"The upload could not be read as multipart form data ({e.Message}): send the spend file as the multipart field 'file'"));
+                // A body cut short or not laid out as its multipart boundary says: the sender's mistake, told as one. (A
+                // body over the server's limit is Kestrel's BadHttpRequestException, an IOException too, and stays a 413.)
+                return Problems.Validation(Common.Errors.For("file", "The upload could not be read as multipart form data: send the spend file as the multipart field 'file'"));
             }
 
             if ((form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null)) is not { } upload)
